@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Floke.Web.Core.Audit;
+
+/// <summary>Turns the pending changes of a DbContext into audit entries, in the same transaction as the change.</summary>
+public static class AuditRecorder
+{
+    public sealed record FieldChange(string Field, string? Before, string? After);
+
+    /// <summary>Collects changes before saving; entries of added rows get their ids after the save (see <see cref="Complete"/>).</summary>
+    public static List<(EntityEntry Entry, AuditEntry Audit)> Collect(DbContext db, AuditActor actor, DateTimeOffset now)
+    {
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail cannot be changed.");
+        }
+
+        var pending = new List<(EntityEntry, AuditEntry)>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is IAudited))
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            var changes = entry.Properties
+                .Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey())
+                .Where(p => p.Metadata.Name != "Version")
+                .Where(p => entry.State != EntityState.Modified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+                .Select(p => new FieldChange(
+                    p.Metadata.Name,
+                    entry.State == EntityState.Added ? null : Format(p.OriginalValue),
+                    entry.State == EntityState.Deleted ? null : Format(p.CurrentValue)))
+                .ToList();
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+            pending.Add((entry, new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.Name,
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditAction.Created,
+                    EntityState.Deleted => AuditAction.Deleted,
+                    _ => AuditAction.Updated,
+                },
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                RootType = "",
+                RootId = "",
+                Changes = JsonSerializer.Serialize(changes),
+            }));
+        }
+        return pending;
+    }
+
+    /// <summary>Fills in the keys that the database generated for added rows.</summary>
+    public static void Complete(IEnumerable<(EntityEntry Entry, AuditEntry Audit)> pending)
+    {
+        foreach (var (entry, audit) in pending)
+        {
+            var root = ((IAudited)entry.Entity).AuditRoot;
+            audit.RootType = root.Type;
+            audit.RootId = root.Id;
+            audit.EntityId = KeyOf(entry);
+            if (audit.Action == AuditAction.Created)
+            {
+                var changes = JsonSerializer.Deserialize<List<FieldChange>>(audit.Changes)!;
+                audit.Changes = JsonSerializer.Serialize(changes.Select(c => c with { After = Format(entry.Property(c.Field).CurrentValue) }));
+            }
+        }
+    }
+
+    public static IReadOnlyList<FieldChange> Parse(string changes) =>
+        JsonSerializer.Deserialize<List<FieldChange>>(changes) ?? [];
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset d => d.ToString("O"),
+        DateOnly d => d.ToString("O"),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

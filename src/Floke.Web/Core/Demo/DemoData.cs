@@ -1,0 +1,103 @@
+using Floke.Web.Core.Audit;
+using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Needs;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Core.Demo;
+
+/// <summary>A small, realistic Norwegian data set for a first look, written only into an empty database and marked as demo
+/// everywhere it shows. It has no accounts: nobody can sign in with a known password. Turn it off with Floke:Demo=false.</summary>
+public static class DemoData
+{
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlokeDbContext>();
+        if (await db.Organizations.AnyAsync(ct))
+        {
+            return;
+        }
+        db.ActorOverride = new AuditActor(null, "demo");
+        var now = DateTimeOffset.UtcNow;
+        var orgs = Organizations().Select(o => { o.IsDemo = true; o.CreatedAt = now; return o; }).ToList();
+        db.Organizations.AddRange(orgs);
+        await db.SaveChangesAsync(ct);
+        Organization Org(string number) => orgs.Single(o => o.OrganizationNumber == number);
+
+        var needs = Needs(Org, now).ToList();
+        db.Needs.AddRange(needs);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<Organization> Organizations() =>
+    [
+        new() { Name = "Oslo kommune", OrganizationNumber = "958935420", Kind = OrganizationKind.Municipality, MunicipalityNumber = "0301", CountyNumber = "03", IsVerified = true },
+        new() { Name = "Bergen kommune", OrganizationNumber = "964338531", Kind = OrganizationKind.Municipality, MunicipalityNumber = "4601", CountyNumber = "46", IsVerified = true },
+        new() { Name = "Trondheim kommune", OrganizationNumber = "942110464", Kind = OrganizationKind.Municipality, MunicipalityNumber = "5001", CountyNumber = "50", IsVerified = true },
+        new() { Name = "Bodø kommune", OrganizationNumber = "972418013", Kind = OrganizationKind.Municipality, MunicipalityNumber = "1804", CountyNumber = "18", IsVerified = true },
+        new() { Name = "Vestland fylkeskommune", OrganizationNumber = "821311632", Kind = OrganizationKind.County, CountyNumber = "46", IsVerified = true },
+        new() { Name = "Digitaliseringsdirektoratet", OrganizationNumber = "991825827", Kind = OrganizationKind.StateAgency, IsVerified = true,
+            Description = "Statens fagorgan for digitalisering og samordning av offentlig sektor." },
+        new() { Name = "Arbeids- og velferdsetaten (Nav)", OrganizationNumber = "889640782", Kind = OrganizationKind.StateAgency, IsVerified = true },
+        new() { Name = "Helsedirektoratet", OrganizationNumber = "983544622", Kind = OrganizationKind.StateAgency, IsVerified = true },
+        new() { Name = "SINTEF AS", OrganizationNumber = "919303808", Kind = OrganizationKind.ResearchInstitution, MunicipalityNumber = "5001", CountyNumber = "50", IsVerified = true },
+        new() { Name = "Norges Røde Kors", OrganizationNumber = "864139442", Kind = OrganizationKind.VoluntaryOrganization, MunicipalityNumber = "0301", CountyNumber = "03" },
+        new() { Name = "Demo: Tjenestelab AS (oppdiktet)", OrganizationNumber = "931000012", Kind = OrganizationKind.StartUp, MunicipalityNumber = "4601", CountyNumber = "46",
+            Description = "Et oppdiktet oppstartsselskap i demodataene: tjenestedesign og brukerinnsikt." },
+        new() { Name = "Demo: Sensorhjem AS (oppdiktet)", OrganizationNumber = "931000020", Kind = OrganizationKind.StartUp, MunicipalityNumber = "5001", CountyNumber = "50",
+            Description = "Et oppdiktet oppstartsselskap i demodataene: sensorer og varsling for hjemmeboende." },
+        new() { Name = "Demo: Ruteklar AS (oppdiktet)", OrganizationNumber = "931000039", Kind = OrganizationKind.Company, MunicipalityNumber = "1804", CountyNumber = "18" },
+    ];
+
+    private static IEnumerable<Need> Needs(Func<string, Organization> org, DateTimeOffset now)
+    {
+        Need Make(string title, AffectedGroups groups, string experience, string situation, Sectors sectors, GovernmentLevels levels,
+            NeedStatus status, int daysAgo, params (string Number, OwnerStatus Status)[] owners)
+        {
+            var at = now.AddDays(-daysAgo);
+            var need = new Need
+            {
+                Title = title, AffectedGroups = groups, UserExperience = experience, CurrentSituation = situation, Sectors = sectors,
+                Levels = levels, Status = status, IsDemo = true, CreatedAt = at, UpdatedAt = at,
+                PublishedAt = status == NeedStatus.Draft ? null : at,
+            };
+            need.Owners.AddRange(owners.Select(o => new NeedOwner
+            {
+                Organization = org(o.Number), Status = o.Status, InvitedAt = at, AcceptedAt = o.Status == OwnerStatus.Accepted ? at : null,
+            }));
+            return need;
+        }
+
+        yield return Make("Eldre som bor hjemme, faller og blir liggende lenge før noen oppdager det",
+            AffectedGroups.Citizens | AffectedGroups.PublicEmployees,
+            "Mange eldre som bor alene, faller om natta. Noen blir liggende i timevis før hjemmetjenesten kommer. Pårørende er engstelige, og de eldre vil likevel bo hjemme så lenge som mulig.",
+            "Trygghetsalarm krever at brukeren selv trykker. Hjemmetjenesten har faste besøkstider og oppdager fall først ved neste besøk. Sykehusinnleggelser etter langvarig ligging er dyre for helseforetaket.",
+            Sectors.Health | Sectors.Care, GovernmentLevels.Municipality | GovernmentLevels.State, NeedStatus.Published, 40,
+            ("942110464", OwnerStatus.Accepted), ("972418013", OwnerStatus.Accepted));
+        yield return Make("Unge som faller utenfor skole og arbeid møter for mange dører",
+            AffectedGroups.Citizens | AffectedGroups.PublicEmployees,
+            "Unge mellom 16 og 25 år som har droppet ut av videregående, må forholde seg til Nav, oppfølgingstjenesten, fastlegen og kommunen hver for seg. De forteller sin historie på nytt hver gang.",
+            "Hver etat har sitt eget system og sitt eget mandat. Ingen eier helheten, og gevinsten av at en ungdom kommer i jobb havner hos staten mens kostnaden ligger i kommunen.",
+            Sectors.Welfare | Sectors.Education, GovernmentLevels.State | GovernmentLevels.County | GovernmentLevels.Municipality, NeedStatus.Published, 25,
+            ("958935420", OwnerStatus.Accepted), ("889640782", OwnerStatus.Accepted));
+        yield return Make("Små bedrifter bruker dager på å finne ut hvilke tillatelser de trenger",
+            AffectedGroups.Businesses,
+            "En som vil åpne en kafé, må finne fram i regler fra kommunen, Mattilsynet og Skatteetaten. Mange gir opp eller starter uten alle tillatelser.",
+            "Informasjonen finnes, men er spredt på mange nettsteder og skrevet fra etatenes side, ikke fra næringsdrivendes.",
+            Sectors.Business | Sectors.Digitalisation, GovernmentLevels.State | GovernmentLevels.Municipality, NeedStatus.Published, 12,
+            ("991825827", OwnerStatus.Accepted), ("964338531", OwnerStatus.Invited));
+        yield return Make("Frivillige sjåfører til helsereiser er vanskelige å koordinere",
+            AffectedGroups.Citizens | AffectedGroups.VoluntaryOrganizations,
+            "Pasienter uten bil i distriktene er avhengige av frivillige sjåfører til sykehusavtaler. Avlysninger og endringer når ikke fram i tide.",
+            "Koordineringen skjer på telefon og SMS mellom frivillige, sykehus og pasient.",
+            Sectors.Health | Sectors.Transport, GovernmentLevels.Municipality, NeedStatus.Published, 5,
+            ("864139442", OwnerStatus.Accepted));
+        yield return Make("Skoleskyss som ikke passer med timeplanen",
+            AffectedGroups.Citizens,
+            "Elever i spredtbygde strøk venter over en time på skolen fordi bussene går etter en rute som ble lagt før timeplanen ble endret.",
+            "Fylkeskommunen planlegger skyssen, skolene legger timeplanen, og de to planene møtes sjelden.",
+            Sectors.Education | Sectors.Transport, GovernmentLevels.County | GovernmentLevels.Municipality, NeedStatus.Draft, 2,
+            ("821311632", OwnerStatus.Accepted));
+    }
+}

@@ -1,0 +1,124 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Audit;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Floke.Web.Resources;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Floke.Web.Core.Organizations;
+
+/// <summary>Registering and editing organisations; shared by the pages and /api/v1/organizations.</summary>
+public sealed class OrganizationCommands(
+    FlokeDbContext db,
+    CurrentUser user,
+    IValidator<OrganizationInput> validator,
+    AuditQueries audit,
+    TimeProvider clock,
+    Geography.Geography geography,
+    IStringLocalizer<SharedResource> l)
+{
+    /// <summary>Registers an organisation; the person who registers it becomes its administrator.</summary>
+    public async Task<Result<int>> CreateAsync(OrganizationInput input, CancellationToken ct)
+    {
+        if (user.UserId is not { } userId)
+        {
+            return Result<int>.Forbidden();
+        }
+        input = Clean(input);
+        if (await validator.ErrorsAsync(input, ct) is { } errors)
+        {
+            return Result<int>.Invalid(errors);
+        }
+        if (await db.Organizations.AnyAsync(o => o.OrganizationNumber == input.OrganizationNumber, ct))
+        {
+            return Result<int>.Invalid(nameof(OrganizationInput.OrganizationNumber), l["Org.Number.Taken"]);
+        }
+        var now = clock.GetUtcNow();
+        var org = new Organization { Name = "", OrganizationNumber = "", CreatedAt = now };
+        Apply(org, input);
+        org.Memberships.Add(new Membership { UserId = userId, Role = MemberRole.Administrator, Status = MembershipStatus.Active, RequestedAt = now, DecidedAt = now });
+        db.Organizations.Add(org);
+        await db.SaveChangesAsync(ct);
+        user.Refresh();
+        return Result.Ok(org.Id);
+    }
+
+    /// <summary>Edits an organisation: only its administrators (or a platform administrator), and only from the version they saw.</summary>
+    public async Task<Result<int>> UpdateAsync(int id, int version, OrganizationInput input, CancellationToken ct)
+    {
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (org is null)
+        {
+            return Result<int>.NotFound();
+        }
+        if (!await user.HasRoleAsync(id, MemberRole.Administrator, ct) && !await user.IsPlatformAdminAsync(ct))
+        {
+            return Result<int>.Forbidden();
+        }
+        input = Clean(input);
+        if (await validator.ErrorsAsync(input, ct) is { } errors)
+        {
+            return Result<int>.Invalid(errors);
+        }
+        if (await db.Organizations.AnyAsync(o => o.Id != id && o.OrganizationNumber == input.OrganizationNumber, ct))
+        {
+            return Result<int>.Invalid(nameof(OrganizationInput.OrganizationNumber), l["Org.Number.Taken"]);
+        }
+        if (org.Version != version)
+        {
+            return Result<int>.Conflict(await audit.DescribeLatestChangeAsync(org.AuditRoot, ct));
+        }
+        Apply(org, input);
+        db.Entry(org).Property(o => o.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<int>.Conflict(await audit.DescribeLatestChangeAsync(org.AuditRoot, ct));
+        }
+        return Result.Ok(org.Version);
+    }
+
+    /// <summary>A platform administrator confirms that the organisation is who it says it is.</summary>
+    public async Task<Result<bool>> SetVerifiedAsync(int id, bool verified, CancellationToken ct)
+    {
+        if (!await user.IsPlatformAdminAsync(ct))
+        {
+            return Result<bool>.Forbidden();
+        }
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (org is null)
+        {
+            return Result<bool>.NotFound();
+        }
+        org.IsVerified = verified;
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(verified);
+    }
+
+    private static OrganizationInput Clean(OrganizationInput i) => i with
+    {
+        Name = Validation.Clean(i.Name),
+        OrganizationNumber = Validation.Clean(OrganizationNumber.Normalize(i.OrganizationNumber)),
+        MunicipalityNumber = Validation.Clean(i.MunicipalityNumber),
+        CountyNumber = Validation.Clean(i.CountyNumber),
+        Description = Validation.Clean(i.Description),
+        Website = Validation.Clean(i.Website),
+    };
+
+    private void Apply(Organization org, OrganizationInput i)
+    {
+        org.Name = i.Name!;
+        org.OrganizationNumber = i.OrganizationNumber!;
+        org.Kind = i.Kind!.Value;
+        org.MunicipalityNumber = i.MunicipalityNumber;
+        // A municipality lies in one county: derive it, so that filtering by county finds the municipality's organisations.
+        org.CountyNumber = i.CountyNumber ?? geography.FindMunicipality(i.MunicipalityNumber)?.CountyNumber;
+        org.Description = i.Description;
+        org.Website = i.Website;
+    }
+}

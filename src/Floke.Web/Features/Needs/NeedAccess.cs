@@ -1,0 +1,23 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Organizations;
+
+namespace Floke.Web.Features.Needs;
+
+/// <summary>Who may see and change a need. Pages, API and lists all ask here.</summary>
+public static class NeedAccess
+{
+    /// <summary>Published and archived needs are public; a draft is seen by members of its owners and invited co-owners.</summary>
+    public static IQueryable<Need> VisibleTo(this IQueryable<Need> needs, int[] organizationIds) =>
+        needs.Where(n => n.Status != NeedStatus.Draft || n.Owners.Any(o => organizationIds.Contains(o.OrganizationId)));
+
+    /// <summary>Members of an owner that has accepted may edit, publish, archive and invite.</summary>
+    public static async Task<bool> CanEditAsync(Need need, CurrentUser user, CancellationToken ct)
+    {
+        var roles = await user.RolesAsync(ct);
+        return need.Owners.Any(o => o.Status == OwnerStatus.Accepted && roles.ContainsKey(o.OrganizationId));
+    }
+
+    /// <summary>An invitation to co-own commits the organisation, so its leaders or administrators answer it.</summary>
+    public static Task<bool> CanAnswerInvitationAsync(int organizationId, CurrentUser user, CancellationToken ct) =>
+        user.HasRoleAsync(organizationId, MemberRole.Leader, ct);
+}

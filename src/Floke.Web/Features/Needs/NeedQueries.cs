@@ -1,0 +1,110 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Organizations;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Features.Needs;
+
+public sealed record NeedOwnerView(int OrganizationId, string Name, OrganizationKind Kind, OwnerStatus Status);
+
+/// <summary>A need in a list.</summary>
+public sealed record NeedSummary(int Id, string Title, NeedStatus Status, AffectedGroups AffectedGroups, Sectors Sectors,
+    GovernmentLevels Levels, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, bool IsDemo, IReadOnlyList<NeedOwnerView> Owners);
+
+/// <summary>A need with everything its page and the API show, and what the reader may do with it.</summary>
+public sealed record NeedView(int Id, string Title, NeedStatus Status, AffectedGroups AffectedGroups, string UserExperience,
+    string? CurrentSituation, Sectors Sectors, GovernmentLevels Levels, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? PublishedAt, bool IsDemo, int Version, IReadOnlyList<NeedOwnerView> Owners)
+{
+    public bool CanEdit { get; init; }
+    /// <summary>Organisations the reader leads that are invited to co-own this need.</summary>
+    public IReadOnlyList<int> InvitationsToAnswer { get; init; } = [];
+}
+
+public sealed record NeedFilter(
+    string? Q = null,
+    AffectedGroups? Affected = null,
+    Sectors? Sector = null,
+    GovernmentLevels? Level = null,
+    int? Organization = null,
+    NeedStatus? Status = null,
+    bool Mine = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize);
+
+public sealed class NeedQueries(FlokeDbContext db, CurrentUser user)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Needs the reader may see, newest first: published ones for everyone; with Mine, the drafts of the reader's organisations too.</summary>
+    public async Task<Paged<NeedSummary>> ListAsync(NeedFilter f, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var query = db.Needs.AsNoTracking();
+        query = f.Mine
+            ? query.Where(n => n.Owners.Any(o => orgIds.Contains(o.OrganizationId)))
+            : query.Where(n => n.Status == NeedStatus.Published);
+        if (f.Mine && f.Status is { } status)
+        {
+            query = query.Where(n => n.Status == status);
+        }
+        if (Validation.Clean(f.Q) is { } q)
+        {
+            var pattern = $"%{q.ToLowerInvariant()}%";
+            query = query.Where(n => EF.Functions.Like(n.Title.ToLower(), pattern) || EF.Functions.Like(n.UserExperience.ToLower(), pattern));
+        }
+        if (f.Affected is { } affected and not AffectedGroups.None)
+        {
+            query = query.Where(n => (n.AffectedGroups & affected) != 0);
+        }
+        if (f.Sector is { } sector and not Sectors.None)
+        {
+            query = query.Where(n => (n.Sectors & sector) != 0);
+        }
+        if (f.Level is { } level and not GovernmentLevels.None)
+        {
+            query = query.Where(n => (n.Levels & level) != 0);
+        }
+        if (f.Organization is { } org)
+        {
+            query = query.Where(n => n.Owners.Any(o => o.OrganizationId == org && o.Status == OwnerStatus.Accepted));
+        }
+        var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderByDescending(n => n.PublishedAt ?? n.UpdatedAt).ThenByDescending(n => n.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(n => new
+            {
+                n.Id, n.Title, n.Status, n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo,
+                Owners = n.Owners.Select(o => new NeedOwnerView(o.OrganizationId, o.Organization!.Name, o.Organization.Kind, o.Status)).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var items = rows.Select(n => new NeedSummary(n.Id, n.Title, n.Status, n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo, n.Owners)).ToList();
+        return new Paged<NeedSummary>(items, page, size, total);
+    }
+
+    /// <summary>One need, or null where it does not exist or the reader may not see it (another organisation's draft).</summary>
+    public async Task<NeedView?> GetAsync(int id, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var need = await db.Needs.AsNoTracking().Include(n => n.Owners).ThenInclude(o => o.Organization)
+            .VisibleTo(orgIds).FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null)
+        {
+            return null;
+        }
+        var roles = await user.RolesAsync(ct);
+        return new NeedView(need.Id, need.Title, need.Status, need.AffectedGroups, need.UserExperience, need.CurrentSituation,
+            need.Sectors, need.Levels, need.CreatedAt, need.UpdatedAt, need.PublishedAt, need.IsDemo, need.Version,
+            need.Owners.OrderBy(o => o.InvitedAt).Select(o => new NeedOwnerView(o.OrganizationId, o.Organization!.Name, o.Organization.Kind, o.Status)).ToList())
+        {
+            CanEdit = await NeedAccess.CanEditAsync(need, user, ct),
+            InvitationsToAnswer = need.Owners
+                .Where(o => o.Status == OwnerStatus.Invited && roles.TryGetValue(o.OrganizationId, out var r) && r >= MemberRole.Leader)
+                .Select(o => o.OrganizationId).ToList(),
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers <see cref="FlokeDbContext"/> on the provider named by <c>Floke:Database</c> (Sqlite by default).</summary>
+    public static IServiceCollection AddFlokeDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var provider = config.GetValue("Floke:Database", DatabaseProvider.Sqlite);
+        services.AddSingleton(new DatabaseInfo(provider));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var cs = config.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set.");
+            services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>(o => o.UseSqlite(SqliteConnectionString(config, env)));
+        }
+        return services;
+    }
+
+    private static string SqliteConnectionString(IConfiguration config, IHostEnvironment env)
+    {
+        var cs = config.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(cs))
+        {
+            return cs;
+        }
+        var dir = Path.Combine(env.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "floke.db")};Foreign Keys=True";
+    }
+
+    /// <summary>Creates or upgrades the schema; on SQLite also switches to write-ahead logging so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(FlokeDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider);

@@ -1,0 +1,60 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Audit;
+using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Needs;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Infrastructure.Data;
+
+/// <summary>The one model of Floke. Each database provider has a subclass that owns its migration set.</summary>
+public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAccessor? http = null, TimeProvider? clock = null)
+    : IdentityDbContext<User>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<NeedOwner> NeedOwners => Set<NeedOwner>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Who the audit trail names for changes made outside a web request (CLI, seeding).</summary>
+    public AuditActor? ActorOverride { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FlokeDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves the changes and their audit entries in one transaction, bumping the version of each edited object.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+        var actor = ActorOverride ?? AuditActor.From(http?.HttpContext?.User);
+        var pending = AuditRecorder.Collect(this, actor, (clock ?? TimeProvider.System).GetUtcNow());
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var owned = Database.CurrentTransaction is null;
+        await using var tx = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditRecorder.Complete(pending);
+        AuditEntries.AddRange(pending.Select(p => p.Audit));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(cancellationToken);
+        }
+        return count;
+    }
+}

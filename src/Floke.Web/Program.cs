@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Audit;
+using Floke.Web.Core.Demo;
+using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Needs;
+using Floke.Web.Infrastructure.Data;
+using Floke.Web.Infrastructure.Localization;
+using Floke.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddFlokeDatabase(builder.Configuration, builder.Environment);
+services.AddHttpContextAccessor();
+services.AddSingleton(TimeProvider.System);
+services.AddDataProtection().SetApplicationName("Floke").PersistKeysToDbContext<FlokeDbContext>();
+services.AddFlokeLocalization();
+services.AddAccounts();
+services.AddAuthorization();
+services.AddScoped<AuditQueries>();
+services.AddOrganizations();
+services.AddNeeds();
+services.AddRazorPages(o => o.RootDirectory = "/")
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));
+services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "floke.af";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddProblemDetails();
+services.AddOpenApi();
+services.AddHealthChecks().AddDbContextCheck<FlokeDbContext>();
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<FlokeDbContext>());
+}
+if (AdminCommand.Handles(args))
+{
+    return await AdminCommand.RunAsync(app.Services, args, Console.Out);
+}
+await AdminCommand.EnsureConfiguredAdminAsync(app.Services, app.Configuration, app.Logger);
+if (app.Configuration.GetValue("Floke:Demo", true))
+{
+    await DemoData.SeedIfEmptyAsync(app.Services);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health");
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("Floke API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapGroup("/api/v1/account").WithTags("Account").MapIdentityApi<User>();
+app.MapOrganizations();
+app.MapNeeds();
+app.MapLanguageSwitch();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;

@@ -57,12 +57,15 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+// The API answers errors as problem details; pages re-render a readable error page.
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
+app.UseMustChangePasswordGate();
 app.UseAuthorization();
 app.UseAntiforgery();
 

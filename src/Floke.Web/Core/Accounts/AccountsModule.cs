@@ -28,7 +28,6 @@ public static class AccountsModule
         {
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/login";
             o.Cookie.Name = "floke.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -37,7 +36,12 @@ public static class AccountsModule
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403, never a redirect to a sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // Signed in but not allowed: a 403 (the error page on pages), not a sign-in form the person has already passed.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddIdentityCore<User>(o =>
             {
@@ -54,6 +58,7 @@ public static class AccountsModule
             })
             .AddEntityFrameworkStores<FlokeDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<FlokeClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<PasswordPolicy>()
             .AddDefaultTokenProviders()

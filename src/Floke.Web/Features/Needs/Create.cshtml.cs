@@ -1,0 +1,40 @@
+using Floke.Web.Core.Organizations;
+using Floke.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Floke.Web.Features.Needs;
+
+/// <summary>Writes a new need as a draft for one of the writer's organisations.</summary>
+[Authorize]
+public sealed class CreateModel(NeedCommands commands, OrganizationQueries organizations) : PageModel, INeedFormPage
+{
+    [BindProperty] public NeedForm Input { get; set; } = new();
+    [BindProperty] public int OwnerOrganizationId { get; set; }
+    public IReadOnlyList<(int Id, string Name)> Organizations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Organizations = await organizations.MineAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Organizations = await organizations.MineAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await commands.CreateAsync(OwnerOrganizationId, Input.ToInput(), ct);
+        if (result.IsOk)
+        {
+            return Redirect($"/needs/{result.Value}");
+        }
+        foreach (var (field, messages) in result.Errors)
+        {
+            foreach (var m in messages)
+            {
+                ModelState.AddModelError(field == nameof(OwnerOrganizationId) ? field : $"Input.{field}", m);
+            }
+        }
+        return Page();
+    }
+}

@@ -57,6 +57,7 @@ public static class AccountsModule
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<FlokeDbContext>()
+            .AddUserManager<FlokeUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<FlokeClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()

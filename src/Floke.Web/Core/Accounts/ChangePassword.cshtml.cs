@@ -37,8 +37,6 @@ public sealed class ChangePasswordModel(UserManager<User> users, SignInManager<U
             }
             return Page();
         }
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
         // A new security stamp came with the change; a fresh cookie keeps this session and ends every other one.
         await signIn.RefreshSignInAsync(user);
         return Redirect("/account");

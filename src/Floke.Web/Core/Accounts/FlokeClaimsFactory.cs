@@ -26,7 +26,7 @@ public sealed class FlokeClaimsFactory(UserManager<User> users, IOptions<Identit
 
 public static class MustChangePasswordGate
 {
-    private static readonly string[] Allowed = ["/account/password", "/account/logout", "/language", "/lib", "/css", "/js", "/error", "/health"];
+    private static readonly string[] Allowed = ["/account/password", "/api/v1/account", "/account/logout", "/language", "/lib", "/css", "/js", "/error", "/health"];
 
     /// <summary>Someone signed in with a one-time password can do nothing else until they choose their own.</summary>
     public static IApplicationBuilder UseMustChangePasswordGate(this IApplicationBuilder app) => app.Use(async (ctx, next) =>

@@ -13,10 +13,14 @@ public sealed class AuditQueries(FlokeDbContext db, IStringLocalizer<SharedResou
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>An object's history, newest first, paged.</summary>
-    public async Task<Paged<HistoryItem>> HistoryAsync(AuditRoot root, int page, int pageSize, CancellationToken ct)
+    /// <summary>An object's history, newest first, paged; without the entries of <paramref name="hiddenTypes"/>.</summary>
+    public async Task<Paged<HistoryItem>> HistoryAsync(AuditRoot root, int page, int pageSize, CancellationToken ct, params string[] hiddenTypes)
     {
         var query = db.AuditEntries.AsNoTracking().Where(a => a.RootType == root.Type && a.RootId == root.Id);
+        if (hiddenTypes.Length > 0)
+        {
+            query = query.Where(a => !hiddenTypes.Contains(a.EntityType));
+        }
         var total = await query.CountAsync(ct);
         var (p, size) = Paging.Clamp(page, pageSize, MaxPageSize);
         var rows = await query.OrderByDescending(a => a.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Floke.Web.Core.Audit;
 using Floke.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Floke.Web.Core.Organizations;
 
-/// <summary>Who changed what in an organisation and its memberships, and when. Organisations are public, so is this.</summary>
-public sealed class HistoryModel(OrganizationQueries queries, AuditQueries audit) : PageModel
+/// <summary>Who changed what in an organisation, and when; members also see the changes to memberships.</summary>
+public sealed class HistoryModel(OrganizationQueries queries) : PageModel
 {
     public int Id { get; private set; }
     public string Name { get; private set; } = "";
@@ -23,7 +22,7 @@ public sealed class HistoryModel(OrganizationQueries queries, AuditQueries audit
             return NotFound();
         }
         (Id, Name) = (id, org.Name);
-        History = await audit.HistoryAsync(new AuditRoot(nameof(Organization), id.ToString(CultureInfo.InvariantCulture)), pageNumber, Paging.DefaultPageSize, ct);
+        History = await queries.HistoryAsync(id, pageNumber, Paging.DefaultPageSize, ct);
         return Page();
     }
 }

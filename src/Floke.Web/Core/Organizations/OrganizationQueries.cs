@@ -1,4 +1,5 @@
 using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Audit;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed record MyRelation(MemberRole? Role, bool HasPendingRequest, bool I
     public bool IsAdministrator => Role == MemberRole.Administrator || IsPlatformAdmin;
 }
 
-public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user)
+public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user, AuditQueries audit)
 {
     public const int MaxPageSize = 100;
 
@@ -73,6 +74,15 @@ public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user)
         var roles = await user.RolesAsync(ct);
         var pending = !roles.ContainsKey(id) && await db.Memberships.AnyAsync(m => m.OrganizationId == id && m.UserId == userId && m.Status == MembershipStatus.Pending, ct);
         return new MyRelation(roles.TryGetValue(id, out var r) ? r : null, pending, await user.IsPlatformAdminAsync(ct));
+    }
+
+    /// <summary>An organisation's history. Who belongs to it is for its members and platform administrators;
+    /// everyone else sees the changes to the organisation itself.</summary>
+    public async Task<Paged<HistoryItem>> HistoryAsync(int id, int page, int pageSize, CancellationToken ct)
+    {
+        var insider = await user.IsMemberOfAsync(id, ct) || await user.IsPlatformAdminAsync(ct);
+        var root = new AuditRoot(nameof(Organization), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return insider ? await audit.HistoryAsync(root, page, pageSize, ct) : await audit.HistoryAsync(root, page, pageSize, ct, nameof(Membership));
     }
 
     /// <summary>The organisations the signed-in person belongs to, for choosing an owner.</summary>

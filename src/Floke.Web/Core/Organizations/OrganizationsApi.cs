@@ -90,13 +90,13 @@ public static class OrganizationsApi
         (await commands.DecideAsync(id, membershipId, body.Approve, body.Role, ct)).ToApi(ctx, v => v);
 
     private static async Task<Results<Ok<Paged<HistoryItem>>, ProblemHttpResult>> History(
-        int id, OrganizationQueries queries, AuditQueries audit, HttpContext ctx, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default)
+        int id, OrganizationQueries queries, HttpContext ctx, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default)
     {
         if (await queries.GetAsync(id, ct) is null)
         {
             return ApiResults.NotFound(ctx);
         }
-        return TypedResults.Ok(await audit.HistoryAsync(new AuditRoot(nameof(Organization), id.ToString(System.Globalization.CultureInfo.InvariantCulture)), page, pageSize, ct));
+        return TypedResults.Ok(await queries.HistoryAsync(id, page, pageSize, ct));
     }
 
     public sealed record MembershipCreated(int Id, MembershipStatus Status);

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Floke.Tests.Infrastructure;
+
+/// <summary>Every text has a Norwegian and an English version, and every text the code asks for exists.</summary>
+public partial class LocalizationTests
+{
+    private static readonly string SourceRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Floke.Web"));
+
+    private static HashSet<string> Keys(string file) =>
+        XDocument.Load(Path.Combine(SourceRoot, "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    [Fact]
+    public void NorwegianAndEnglish_HaveTheSameTexts()
+    {
+        var nb = Keys("SharedResource.resx");
+        var en = Keys("SharedResource.en.resx");
+        Assert.Empty(nb.Except(en));
+        Assert.Empty(en.Except(nb));
+    }
+
+    [Fact]
+    public void EveryTextUsedInCode_Exists()
+    {
+        var nb = Keys("SharedResource.resx");
+        var used = Directory.EnumerateFiles(SourceRoot, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => TextKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Except(nb));
+    }
+
+    [Fact]
+    public void EveryEnumValueShownOnScreen_HasText()
+    {
+        var nb = Keys("SharedResource.resx");
+        var types = new[]
+        {
+            typeof(Floke.Web.Features.Needs.NeedStatus), typeof(Floke.Web.Features.Needs.AffectedGroups), typeof(Floke.Web.Features.Needs.Sectors),
+            typeof(Floke.Web.Features.Needs.GovernmentLevels), typeof(Floke.Web.Core.Organizations.OrganizationKind),
+            typeof(Floke.Web.Core.Organizations.MemberRole), typeof(Floke.Web.Core.Audit.AuditAction),
+        };
+        var missing = types.SelectMany(t => Enum.GetNames(t).Where(n => n != "None").Select(n => $"{t.Name}.{n}")).Where(k => !nb.Contains(k));
+        Assert.Empty(missing);
+    }
+
+    [GeneratedRegex("""\b[Ll]\["([A-Za-z0-9_.]+)"[\],]""")]
+    private static partial Regex TextKey();
+}

@@ -1,0 +1,49 @@
+using Floke.Web.Core.Organizations;
+
+namespace Floke.Tests.TestSupport;
+
+/// <summary>Unique, valid test values, so tests sharing a database never collide.</summary>
+public static class TestData
+{
+    private static int _counter = Random.Shared.Next(1_000_000, 9_000_000);
+
+    /// <summary>A valid organisation number no other test has used in this run.</summary>
+    public static string OrganizationNumber()
+    {
+        while (true)
+        {
+            var first = $"9{Interlocked.Increment(ref _counter):D7}";
+            if (Floke.Web.Core.Organizations.OrganizationNumber.CheckDigit(first) is { } check)
+            {
+                return first + check;
+            }
+        }
+    }
+
+    public static string Email(string who = "user") => $"{who}-{Guid.NewGuid():N}@test.floke.no";
+
+    /// <summary>A password that meets the policy: long and not common.</summary>
+    public const string Password = "Fjellbekken renner stille forbi 42 hytter";
+
+    public static string Token() => Guid.NewGuid().ToString("N")[..10];
+
+    public static object Organization(string? number = null, string? name = null, OrganizationKind kind = OrganizationKind.Municipality,
+        string? municipality = "0301") => new
+    {
+        name = name ?? $"Testkommune {Token()}",
+        organizationNumber = number ?? OrganizationNumber(),
+        kind = kind.ToString(),
+        municipalityNumber = municipality,
+    };
+
+    public static object Need(int owner, string? title = null) => new
+    {
+        ownerOrganizationId = owner,
+        title = title ?? $"Innbyggere venter for lenge {Token()}",
+        affectedGroups = new[] { "Citizens" },
+        userExperience = "De må ringe tre kontorer og forklare det samme hver gang.",
+        currentSituation = "Hvert kontor har sitt eget system.",
+        sectors = new[] { "Health", "Welfare" },
+        levels = new[] { "Municipality" },
+    };
+}

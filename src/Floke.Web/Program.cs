@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Demo;
@@ -18,6 +21,8 @@ services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
 services.AddDataProtection().SetApplicationName("Floke").PersistKeysToDbContext<FlokeDbContext>();
 services.AddFlokeLocalization();
+// Norwegian letters (æ, ø, å) as themselves in the HTML, not as numeric entities.
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddAccounts();
 services.AddAuthorization();
 services.AddScoped<AuditQueries>();

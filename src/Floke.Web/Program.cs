@@ -38,7 +38,12 @@ services.AddAntiforgery(o =>
 });
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.AddProblemDetails();
-services.AddOpenApi();
+services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Floke API";
+    doc.Info.Description = "Needs, organisations and their history. Errors are RFC 9457 problem details; send Accept-Language: en for English.";
+    return Task.CompletedTask;
+}));
 services.AddHealthChecks().AddDbContextCheck<FlokeDbContext>();
 
 var app = builder.Build();

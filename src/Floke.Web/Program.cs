@@ -11,6 +11,7 @@ using Floke.Web.Infrastructure.Data;
 using Floke.Web.Infrastructure.Localization;
 using Floke.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncod
 services.AddAccounts();
 services.AddAuthorization();
 services.AddScoped<AuditQueries>();
+services.AddScoped<VersionedSave>();
 services.AddOrganizations();
 services.AddNeeds();
 services.AddRazorPages(o => o.RootDirectory = "/")
@@ -62,6 +64,14 @@ if (app.Configuration.GetValue("Floke:Demo", true))
     await DemoData.SeedIfEmptyAsync(app.Services);
 }
 
+if (app.Configuration.GetValue("Floke:BehindProxy", false))
+{
+    // Behind a load balancer that terminates TLS: trust its X-Forwarded-Proto/For, so cookies are Secure and HSTS applies.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

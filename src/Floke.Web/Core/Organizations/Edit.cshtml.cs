@@ -1,19 +1,15 @@
-using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Floke.Web.Core.Organizations;
 
 /// <summary>Edits an organisation (its administrators). A stale save shows the other change and keeps this person's text.</summary>
 [Authorize]
-public sealed class EditModel(OrganizationCommands commands, OrganizationQueries queries) : PageModel, IOrganizationFormPage
+public sealed class EditModel(OrganizationCommands commands, OrganizationQueries queries) : EditPage, IOrganizationFormPage
 {
     public int Id { get; private set; }
     [BindProperty] public OrganizationForm Input { get; set; } = new();
-    [BindProperty] public int Version { get; set; }
-    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -40,22 +36,6 @@ public sealed class EditModel(OrganizationCommands commands, OrganizationQueries
             return Page();
         }
         var result = await commands.UpdateAsync(id, Version, Input.ToInput(), ct);
-        switch (result.Kind)
-        {
-            case ResultKind.Ok:
-                return Redirect($"/organizations/{id}");
-            case ResultKind.NotFound:
-                return NotFound();
-            case ResultKind.Forbidden:
-                return this.Deny();
-            case ResultKind.Conflict:
-                Conflict = result.Detail;
-                Version = (await queries.GetAsync(id, ct))?.Version ?? Version;
-                ModelState.Remove(nameof(Version));
-                return Page();
-            default:
-                ModelState.AddErrors(result);
-                return Page();
-        }
+        return await AfterSaveAsync(result, $"/organizations/{id}", async () => (await queries.GetAsync(id, ct))?.Version);
     }
 }

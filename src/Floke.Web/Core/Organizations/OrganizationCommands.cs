@@ -14,7 +14,7 @@ public sealed class OrganizationCommands(
     FlokeDbContext db,
     CurrentUser user,
     IValidator<OrganizationInput> validator,
-    AuditQueries audit,
+    VersionedSave save,
     TimeProvider clock,
     Geography.Geography geography,
     IStringLocalizer<SharedResource> l)
@@ -66,21 +66,7 @@ public sealed class OrganizationCommands(
         {
             return Result<int>.Invalid(nameof(OrganizationInput.OrganizationNumber), l["Org.Number.Taken"]);
         }
-        if (org.Version != version)
-        {
-            return Result<int>.Conflict(await audit.DescribeLatestChangeAsync(org.AuditRoot, ct));
-        }
-        Apply(org, input);
-        db.Entry(org).Property(o => o.Version).OriginalValue = version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<int>.Conflict(await audit.DescribeLatestChangeAsync(org.AuditRoot, ct));
-        }
-        return Result.Ok(org.Version);
+        return await save.SaveAsync(org, version, o => Apply(o, input), ct);
     }
 
     /// <summary>A platform administrator confirms that the organisation is who it says it is.</summary>

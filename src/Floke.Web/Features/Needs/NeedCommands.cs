@@ -15,7 +15,7 @@ public sealed class NeedCommands(
     FlokeDbContext db,
     CurrentUser user,
     IValidator<NeedInput> validator,
-    AuditQueries audit,
+    VersionedSave save,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
@@ -57,21 +57,7 @@ public sealed class NeedCommands(
         {
             return Result<int>.Invalid(errors);
         }
-        if (need.Version != version)
-        {
-            return Result<int>.Conflict(await audit.DescribeLatestChangeAsync(need.AuditRoot, ct));
-        }
-        Apply(need, input, clock.GetUtcNow());
-        db.Entry(need).Property(n => n.Version).OriginalValue = version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<int>.Conflict(await audit.DescribeLatestChangeAsync(need.AuditRoot, ct));
-        }
-        return Result.Ok(need.Version);
+        return await save.SaveAsync(need, version, n => Apply(n, input, clock.GetUtcNow()), ct);
     }
 
     /// <summary>Publishes a draft, archives a published need, or publishes an archived one again.</summary>

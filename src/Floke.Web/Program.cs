@@ -7,6 +7,7 @@ using Floke.Web.Core.Audit;
 using Floke.Web.Core.Demo;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Needs;
+using Floke.Web.Infrastructure.Api;
 using Floke.Web.Infrastructure.Data;
 using Floke.Web.Infrastructure.Localization;
 using Floke.Web.Infrastructure.Web;
@@ -40,6 +41,8 @@ services.AddAntiforgery(o =>
 });
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.AddProblemDetails();
+services.AddExceptionHandler<BadJsonHandler>();
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Floke API";
@@ -72,9 +75,11 @@ if (app.Configuration.GetValue("Floke:BehindProxy", false))
     forwarded.KnownProxies.Clear();
     app.UseForwardedHeaders(forwarded);
 }
+// The API answers every error, unreadable bodies included, as problem details; pages show a readable error page.
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error");
+    app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));
     app.UseHsts();
 }
 // The API answers errors as problem details; pages re-render a readable error page.

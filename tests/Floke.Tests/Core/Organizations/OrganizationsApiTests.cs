@@ -76,6 +76,21 @@ public class OrganizationsApiTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Create_MissingNameAndOverlongFields_ProblemNamesEachField(string provider)
+    {
+        var user = await Clients.NewApiUserAsync(apps[provider]);
+        var response = await user.Http.PostAsJsonAsync("/api/v1/organizations", new
+        {
+            name = "", organizationNumber = TestData.OrganizationNumber(), kind = "Company", description = new string('x', 2001), website = "ftp://x",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("name", out _));
+        Assert.True(errors.TryGetProperty("description", out _));
+        Assert.True(errors.TryGetProperty("website", out _));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Create_Anonymous_Unauthorized(string provider)
     {
         var response = await Clients.Anonymous(apps[provider]).PostAsJsonAsync("/api/v1/organizations", TestData.Organization());

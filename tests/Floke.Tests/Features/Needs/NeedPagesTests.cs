@@ -97,17 +97,30 @@ public class NeedPagesTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Script_InTextFields_IsShownAsText(string provider)
+    public async Task Script_InEveryTextField_IsShownAsText(string provider)
     {
         var app = apps[provider];
         var (pages, org) = await SignedInWithOrganizationAsync(app);
         const string evil = "<script>alert('x')</script><b>fet</b>";
-        var fields = NeedFields(org, "Tittel " + evil).Select(f => f.Key == "Input.UserExperience" ? new KeyValuePair<string, string>(f.Key, evil) : f).ToArray();
+        var fields = NeedFields(org, "Tittel " + evil).Where(f => f.Key != "Input.UserExperience")
+            .Append(new("Input.UserExperience", "Opplevelse " + evil)).Append(new("Input.CurrentSituation", "Situasjon " + evil)).ToArray();
         var created = await pages.SubmitAsync("/needs/new", fields);
-        var html = await pages.Http.GetStringAsync(created.Headers.Location!.OriginalString);
-        Assert.DoesNotContain("<script>alert", html);
-        Assert.DoesNotContain("<b>fet</b>", html);
-        Assert.Contains("&lt;script&gt;alert", html);
+        var url = created.Headers.Location!.OriginalString;
+        var orgEdit = await pages.SubmitAsync($"/organizations/{org}/edit", [
+            new("Input.Name", "Kommune " + evil), new("Input.OrganizationNumber", (await pages.GetDocumentAsync($"/organizations/{org}/edit")).GetElementById("Input_OrganizationNumber")!.GetAttribute("value")!),
+            new("Input.Kind", "Municipality"), new("Input.MunicipalityNumber", "4601"), new("Input.Description", "Om oss " + evil)]);
+        Assert.Equal(HttpStatusCode.Redirect, orgEdit.StatusCode);
+
+        foreach (var page in new[] { url, $"{url}/edit", $"{url}/history", $"/organizations/{org}", $"/organizations/{org}/history", "/needs?mine=true", "/organizations" })
+        {
+            var html = await pages.Http.GetStringAsync(page);
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.DoesNotContain("<b>fet</b>", html);
+        }
+        var details = await pages.Http.GetStringAsync(url);
+        Assert.Contains("Opplevelse &lt;script&gt;alert", details);
+        Assert.Contains("Situasjon &lt;script&gt;alert", details);
+        Assert.Contains("Om oss &lt;script&gt;alert", await pages.Http.GetStringAsync($"/organizations/{org}"));
     }
 
     [Theory, MemberData(nameof(Providers))]

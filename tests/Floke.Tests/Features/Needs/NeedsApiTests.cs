@@ -162,4 +162,30 @@ public class NeedsApiTests(Apps apps)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("status", out _));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Create_UnreadableValues_ProblemNamesTheField(string provider)
+    {
+        var app = apps[provider];
+        var owner = await Clients.NewApiUserAsync(app);
+        var org = await owner.CreateOrganizationAsync();
+        var unknownEnum = await owner.Http.PostAsync("/api/v1/needs", new StringContent(
+            $$"""{"ownerOrganizationId":{{org}},"title":"Gyldig tittel her","affectedGroups":["Romvesener"],"userExperience":"x"}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownEnum.StatusCode);
+        Assert.True((await unknownEnum.ReadJsonAsync()).GetProperty("errors").TryGetProperty("affectedGroups", out _));
+
+        var wordForNumber = await owner.Http.PostAsync("/api/v1/needs", new StringContent(
+            """{"ownerOrganizationId":"abc"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, wordForNumber.StatusCode);
+        Assert.True((await wordForNumber.ReadJsonAsync()).GetProperty("errors").TryGetProperty("ownerOrganizationId", out _));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Get_UnknownId_ProblemDetails404(string provider)
+    {
+        var response = await Clients.Anonymous(apps[provider]).GetAsync("/api/v1/needs/987654321");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Floke.Web.Resources;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Localization;
+
+namespace Floke.Web.Infrastructure.Api;
+
+/// <summary>A request body that is not valid JSON for the endpoint (a word where a number belongs, an unknown enum value)
+/// answers 400 problem details naming the field, like every other bad input — not a bare "bad request".</summary>
+public sealed partial class BadJsonHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+        var field = bad.InnerException is JsonException { Path: { Length: > 1 } path } ? FieldOf(path) : "body";
+        ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = ctx,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [l["Validation.Unreadable"]] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = l["Problem.Invalid"],
+            },
+        });
+    }
+
+    // "$.affectedGroups[0]" → "affectedGroups"; "$.owner.name" → "owner.name".
+    private static string FieldOf(string jsonPath) => Index().Replace(jsonPath.TrimStart('$', '.'), "") is { Length: > 0 } f ? f : "body";
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex Index();
+}

@@ -1,6 +1,7 @@
 using Floke.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -13,6 +14,8 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
     public const string PostgresVariable = "FLOKE_TEST_POSTGRES";
 
     public string Provider { get; }
+    /// <summary>Counts every SQL statement the app sends.</summary>
+    public SqlCounter Sql { get; } = new();
     private readonly string _connectionString;
     private readonly string? _sqliteFile;
     private readonly string? _postgresDatabase;
@@ -49,6 +52,11 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<SqliteFlokeDbContext>(o => o.AddInterceptors(Sql));
+            services.ConfigureDbContext<PostgresFlokeDbContext>(o => o.AddInterceptors(Sql));
+        });
     }
 
     /// <summary>A scope on the app's services, e.g. to read the database directly in an assertion.</summary>

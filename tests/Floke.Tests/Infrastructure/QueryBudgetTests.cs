@@ -1,0 +1,54 @@
+using Floke.Tests.TestSupport;
+
+namespace Floke.Tests.Infrastructure;
+
+/// <summary>Every page and list loads what it shows in a few queries, however much data there is: at most 10 SQL
+/// statements per request, with enough rows that an N+1 query would blow the budget.</summary>
+[Collection("app")]
+public class QueryBudgetTests(Apps apps)
+{
+    private const int Budget = 10;
+
+    public static TheoryData<string> Providers => Apps.Providers;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task PagesAndApi_StayWithinTheStatementBudget(string provider)
+    {
+        var app = apps[provider];
+        var owner = await Clients.NewApiUserAsync(app);
+        var partner = await Clients.NewApiUserAsync(app);
+        var org = await owner.CreateOrganizationAsync();
+        var partnerOrg = await partner.CreateOrganizationAsync();
+        var token = TestData.Token();
+        var first = 0;
+        for (var i = 0; i < 25; i++)
+        {
+            var id = (await owner.CreateNeedAsync(org, $"Budsjettbehov {token} {i}")).GetProperty("id").GetInt32();
+            await owner.Http.PostAsync($"/api/v1/needs/{id}/owners", System.Net.Http.Json.JsonContent.Create(new { organizationId = partnerOrg }));
+            await owner.PublishAsync(id);
+            first = first == 0 ? id : first;
+        }
+
+        var anonymous = Clients.Anonymous(app);
+        var signedIn = Clients.Pages(app);
+        await signedIn.SubmitAsync("/account/login", [new("Input.Email", owner.Email), new("Input.Password", TestData.Password)]);
+        var requests = new (HttpClient Client, string Path)[]
+        {
+            (anonymous, "/"), (anonymous, "/needs"), (anonymous, $"/needs?q={token}&page=2"), (anonymous, $"/needs/{first}"),
+            (anonymous, $"/needs/{first}/history"), (anonymous, "/organizations"), (anonymous, $"/organizations/{org}"),
+            (anonymous, $"/organizations/{org}/history"), (anonymous, "/api/v1/needs?pageSize=100"), (anonymous, $"/api/v1/needs/{first}"),
+            (anonymous, "/api/v1/organizations?pageSize=100"), (anonymous, $"/api/v1/organizations/{org}"),
+            (signedIn.Http, "/needs?mine=true"), (signedIn.Http, $"/needs/{first}"), (signedIn.Http, $"/needs/{first}/edit"),
+            (signedIn.Http, "/needs/new"), (signedIn.Http, "/account"), (signedIn.Http, $"/organizations/{org}/members"),
+            (owner.Http, "/api/v1/needs?mine=true&pageSize=100"),
+        };
+        foreach (var (client, path) in requests)
+        {
+            app.Sql.Reset();
+            var response = await client.GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
+            Assert.True(app.Sql.Count <= Budget, $"{path} sent {app.Sql.Count} SQL statements; the budget is {Budget}");
+            Assert.True(app.Sql.Count > 0, $"{path} sent no SQL at all: is the counter still wired in?");
+        }
+    }
+}

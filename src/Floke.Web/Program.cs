@@ -6,6 +6,7 @@ using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Demo;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
 using Floke.Web.Infrastructure.Api;
 using Floke.Web.Infrastructure.Data;
@@ -31,6 +32,7 @@ services.AddScoped<AuditQueries>();
 services.AddScoped<VersionedSave>();
 services.AddOrganizations();
 services.AddNeeds();
+services.AddInitiatives();
 services.AddRazorPages(o => o.RootDirectory = "/")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));
@@ -100,6 +102,7 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("Floke API").WithOpenApi
 app.MapGroup("/api/v1/account").WithTags("Account").MapIdentityApi<User>();
 app.MapOrganizations();
 app.MapNeeds();
+app.MapInitiatives();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 

@@ -12,7 +12,9 @@ public sealed class CurrentUser(IHttpContextAccessor http, FlokeDbContext db)
     private Dictionary<int, MemberRole>? _roles;
     private bool? _isPlatformAdmin;
 
-    public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    public ClaimsPrincipal? Principal => http.HttpContext?.User;
+
+    public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public bool IsAuthenticated => UserId is not null;
 

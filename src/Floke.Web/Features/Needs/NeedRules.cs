@@ -1,4 +1,5 @@
 using Floke.Web.Resources;
+using Floke.Web.Infrastructure.Api;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -28,11 +29,8 @@ public sealed class NeedInputValidator : AbstractValidator<NeedInput>
         RuleFor(x => x.CurrentSituation).MaximumLength(NeedRules.TextMaxLength).WithName(_ => l["Need.CurrentSituation"]);
         RuleFor(x => x.AffectedGroups)
             .Must(g => g != AffectedGroups.None).WithMessage(_ => l["Need.AffectedGroups.Required"])
-            .Must(g => (g & ~AllOf<AffectedGroups>()) == 0).WithMessage(_ => l["Validation.UnknownValue"]);
-        RuleFor(x => x.Sectors).Must(s => (s & ~AllOf<Sectors>()) == 0).WithMessage(_ => l["Validation.UnknownValue"]);
-        RuleFor(x => x.Levels).Must(s => (s & ~AllOf<GovernmentLevels>()) == 0).WithMessage(_ => l["Validation.UnknownValue"]);
+            .Must(g => (g & ~Flags.All<AffectedGroups>()) == 0).WithMessage(_ => l["Validation.UnknownValue"]);
+        RuleFor(x => x.Sectors).Must(s => (s & ~Flags.All<Sectors>()) == 0).WithMessage(_ => l["Validation.UnknownValue"]);
+        RuleFor(x => x.Levels).Must(s => (s & ~Flags.All<GovernmentLevels>()) == 0).WithMessage(_ => l["Validation.UnknownValue"]);
     }
-
-    private static T AllOf<T>() where T : struct, Enum =>
-        (T)Enum.ToObject(typeof(T), Enum.GetValues<T>().Aggregate(0, (acc, v) => acc | Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)));
 }

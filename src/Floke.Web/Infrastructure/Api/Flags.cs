@@ -8,4 +8,7 @@ public static class Flags
 
     public static T[] Split<T>(T value) where T : struct, Enum =>
         [.. Enum.GetValues<T>().Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0 && value.HasFlag(v))];
+
+    /// <summary>Every defined flag of <typeparamref name="T"/> together: a value with any other bit is not one we know.</summary>
+    public static T All<T>() where T : struct, Enum => Combine(Enum.GetValues<T>());
 }

@@ -1,6 +1,7 @@
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -16,6 +17,11 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<NeedOwner> NeedOwners => Set<NeedOwner>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<InitiativePartner> InitiativePartners => Set<InitiativePartner>();
+    public DbSet<InitiativeNeed> InitiativeNeeds => Set<InitiativeNeed>();
+    public DbSet<GateDecision> GateDecisions => Set<GateDecision>();
+    public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -253,6 +253,243 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.GateDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromStage")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ToStage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "Id");
+
+                    b.ToTable("GateDecisions");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Initiative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("BudgetNok")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GateRequestNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("GateRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GateRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("InnovationTypes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InspiredByInitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Novelty")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OecdFacet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspiredByInitiativeId");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Visibility", "UpdatedAt");
+
+                    b.HasIndex("Visibility", "Stage", "UpdatedAt");
+
+                    b.ToTable("Initiatives");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.InitiativeNeed", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InitiativeId", "NeedId");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("InitiativeNeeds");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.InitiativePartner", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InitiativeId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("InitiativePartners");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoDifferently")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatDidNotWork")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("InitiativeId", "Id");
+
+                    b.ToTable("Lessons");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Needs.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -504,6 +741,82 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.GateDecision", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany("GateDecisions")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Initiative", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InspiredByInitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "OwnerOrganization")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OwnerOrganization");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.InitiativeNeed", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany("Needs")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Features.Needs.Need", "Need")
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Need");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.InitiativePartner", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany("Partners")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Lesson", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany("Lessons")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Needs.NeedOwner", b =>
                 {
                     b.HasOne("Floke.Web.Features.Needs.Need", "Need")
@@ -577,6 +890,17 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Floke.Web.Core.Organizations.Organization", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Initiative", b =>
+                {
+                    b.Navigation("GateDecisions");
+
+                    b.Navigation("Lessons");
+
+                    b.Navigation("Needs");
+
+                    b.Navigation("Partners");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Needs.Need", b =>

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Floke.Web.Features.Initiatives;
+
+public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
+{
+    public void Configure(EntityTypeBuilder<Initiative> b)
+    {
+        b.Property(i => i.Title).HasMaxLength(InitiativeRules.TitleMaxLength);
+        b.Property(i => i.Summary).HasMaxLength(InitiativeRules.TextMaxLength);
+        b.Property(i => i.StopReason).HasMaxLength(InitiativeRules.TextMaxLength);
+        b.Property(i => i.GateRequestNote).HasMaxLength(InitiativeRules.NoteMaxLength);
+        b.Property(i => i.GateRequestedBy).HasMaxLength(256);
+        b.Property(i => i.ContactName).HasMaxLength(200);
+        b.Property(i => i.ContactEmail).HasMaxLength(256);
+        b.Property(i => i.BudgetNok).HasPrecision(18, 2);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.HasOne(i => i.OwnerOrganization).WithMany().HasForeignKey(i => i.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Initiative>().WithMany().HasForeignKey(i => i.InspiredByInitiativeId).OnDelete(DeleteBehavior.SetNull);
+        // The portfolio lists published initiatives by stage, newest first; an organisation's page lists its own.
+        b.HasIndex(i => new { i.Visibility, i.Stage, i.UpdatedAt });
+        b.HasIndex(i => new { i.Visibility, i.UpdatedAt });
+        b.HasIndex(i => i.OwnerOrganizationId);
+    }
+}
+
+public sealed class InitiativePartnerConfiguration : IEntityTypeConfiguration<InitiativePartner>
+{
+    public void Configure(EntityTypeBuilder<InitiativePartner> b)
+    {
+        b.HasKey(p => new { p.InitiativeId, p.OrganizationId });
+        b.HasIndex(p => new { p.OrganizationId, p.Status });
+        b.HasOne(p => p.Initiative).WithMany(i => i.Partners).HasForeignKey(p => p.InitiativeId);
+        b.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId);
+    }
+}
+
+public sealed class InitiativeNeedConfiguration : IEntityTypeConfiguration<InitiativeNeed>
+{
+    public void Configure(EntityTypeBuilder<InitiativeNeed> b)
+    {
+        b.HasKey(n => new { n.InitiativeId, n.NeedId });
+        // The need page lists the initiatives serving it.
+        b.HasIndex(n => n.NeedId);
+        b.HasOne(n => n.Initiative).WithMany(i => i.Needs).HasForeignKey(n => n.InitiativeId);
+        b.HasOne(n => n.Need).WithMany().HasForeignKey(n => n.NeedId);
+    }
+}
+
+public sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateDecision>
+{
+    public void Configure(EntityTypeBuilder<GateDecision> b)
+    {
+        b.Property(d => d.Rationale).HasMaxLength(InitiativeRules.TextMaxLength);
+        b.Property(d => d.DecidedByName).HasMaxLength(256);
+        b.HasIndex(d => new { d.InitiativeId, d.Id });
+        b.HasOne(d => d.Initiative).WithMany(i => i.GateDecisions).HasForeignKey(d => d.InitiativeId);
+    }
+}
+
+public sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
+{
+    public void Configure(EntityTypeBuilder<Lesson> b)
+    {
+        b.Property(l => l.WhatWorked).HasMaxLength(InitiativeRules.TextMaxLength);
+        b.Property(l => l.WhatDidNotWork).HasMaxLength(InitiativeRules.TextMaxLength);
+        b.Property(l => l.DoDifferently).HasMaxLength(InitiativeRules.TextMaxLength);
+        b.Property(l => l.AuthorName).HasMaxLength(256);
+        b.HasIndex(l => new { l.InitiativeId, l.Id });
+        b.HasIndex(l => l.CreatedAt);
+        b.HasOne(l => l.Initiative).WithMany(i => i.Lessons).HasForeignKey(l => l.InitiativeId);
+    }
+}

@@ -1,0 +1,184 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Needs;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Features.Initiatives;
+
+public sealed record PartnerView(int OrganizationId, string Name, OrganizationKind Kind, PartnerRole Role, ParticipationStatus Status);
+
+public sealed record ServedNeed(int Id, string Title);
+
+public sealed record GateDecisionView(int Id, InitiativeStage FromStage, InitiativeStage ToStage, GateOutcome Outcome, string Rationale,
+    DateOnly DecidedOn, string DecidedByName);
+
+public sealed record LessonView(int Id, string? WhatWorked, string? WhatDidNotWork, string? DoDifferently, string AuthorName, DateTimeOffset CreatedAt);
+
+/// <summary>An initiative in a list.</summary>
+public sealed record InitiativeSummary(int Id, string Title, InitiativeStage Stage, InitiativeVisibility Visibility, Measures Measures,
+    InnovationTypes InnovationTypes, int OwnerOrganizationId, string OwnerName, DateTimeOffset UpdatedAt, bool IsDemo);
+
+/// <summary>An initiative with everything its page and the API show, and what the reader may do with it.</summary>
+public sealed record InitiativeView(int Id, string Title, string Summary, int OwnerOrganizationId, string OwnerName, Measures Measures,
+    InnovationTypes InnovationTypes, OecdFacet? OecdFacet, Novelty Novelty, int? InspiredByInitiativeId, string? InspiredByTitle,
+    decimal? BudgetNok, DateOnly? StartDate, DateOnly? EndDate, string? ContactName, string? ContactEmail, InitiativeVisibility Visibility,
+    InitiativeStage Stage, string? StopReason, DateTimeOffset? GateRequestedAt, string? GateRequestedBy, string? GateRequestNote,
+    bool IsDemo, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version,
+    IReadOnlyList<PartnerView> Partners, IReadOnlyList<ServedNeed> Needs, IReadOnlyList<GateDecisionView> GateDecisions, IReadOnlyList<LessonView> Lessons)
+{
+    public bool CanEdit { get; init; }
+    public bool CanContribute { get; init; }
+    public bool CanDecide { get; init; }
+    /// <summary>Organisations the reader leads that are invited to take part.</summary>
+    public IReadOnlyList<int> InvitationsToAnswer { get; init; } = [];
+}
+
+public sealed record InitiativeFilter(
+    string? Q = null,
+    InitiativeStage? Stage = null,
+    Measures? Measure = null,
+    InnovationTypes? Type = null,
+    OecdFacet? Facet = null,
+    OrganizationKind? OrganizationKind = null,
+    string? County = null,
+    int? Organization = null,
+    bool Mine = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize);
+
+/// <summary>A lesson on the public lessons page, with the initiative it came from.</summary>
+public sealed record LessonListItem(int Id, int InitiativeId, string InitiativeTitle, InitiativeStage Stage, string OwnerName,
+    string? WhatWorked, string? WhatDidNotWork, string? DoDifferently, DateTimeOffset CreatedAt);
+
+public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>The portfolio: published initiatives (with Mine, every initiative of the reader's organisations), filtered and paged.</summary>
+    public async Task<Paged<InitiativeSummary>> ListAsync(InitiativeFilter f, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var query = f.Mine
+            ? db.Initiatives.AsNoTracking().Where(i => orgIds.Contains(i.OwnerOrganizationId) || i.Partners.Any(p => orgIds.Contains(p.OrganizationId)))
+            : db.Initiatives.AsNoTracking().Where(i => i.Visibility == InitiativeVisibility.Published);
+        if (Validation.Clean(f.Q) is { } q)
+        {
+            var pattern = $"%{q.ToLowerInvariant()}%";
+            query = query.Where(i => EF.Functions.Like(i.Title.ToLower(), pattern) || EF.Functions.Like(i.Summary.ToLower(), pattern));
+        }
+        if (f.Stage is { } stage)
+        {
+            query = query.Where(i => i.Stage == stage);
+        }
+        if (f.Measure is { } measure and not Measures.None)
+        {
+            query = query.Where(i => (i.Measures & measure) != 0);
+        }
+        if (f.Type is { } type and not InnovationTypes.None)
+        {
+            query = query.Where(i => (i.InnovationTypes & type) != 0);
+        }
+        if (f.Facet is { } facet)
+        {
+            query = query.Where(i => i.OecdFacet == facet);
+        }
+        if (f.OrganizationKind is { } kind)
+        {
+            query = query.Where(i => i.OwnerOrganization!.Kind == kind);
+        }
+        if (Validation.Clean(f.County) is { } county)
+        {
+            query = query.Where(i => i.OwnerOrganization!.CountyNumber == county);
+        }
+        if (f.Organization is { } org)
+        {
+            query = query.Where(i => i.OwnerOrganizationId == org || i.Partners.Any(p => p.OrganizationId == org && p.Status == ParticipationStatus.Accepted));
+        }
+        var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(i => new InitiativeSummary(i.Id, i.Title, i.Stage, i.Visibility, i.Measures, i.InnovationTypes, i.OwnerOrganizationId,
+                i.OwnerOrganization!.Name, i.UpdatedAt, i.IsDemo))
+            .ToListAsync(ct);
+        return new Paged<InitiativeSummary>(items, page, size, total);
+    }
+
+    /// <summary>One initiative, or null where it does not exist or the reader may not see it (another organisation's draft).</summary>
+    public async Task<InitiativeView?> GetAsync(int id, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var i = await db.Initiatives.AsNoTracking()
+            .Include(x => x.OwnerOrganization)
+            .Include(x => x.Partners).ThenInclude(p => p.Organization)
+            .Include(x => x.GateDecisions)
+            .Include(x => x.Lessons)
+            .VisibleTo(orgIds).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null)
+        {
+            return null;
+        }
+        // Only the served needs the reader may see: a partner's draft need stays hidden from the public.
+        var needs = await db.InitiativeNeeds.AsNoTracking().Where(n => n.InitiativeId == id)
+            .Select(n => n.Need!).VisibleTo(orgIds).OrderBy(n => n.Title).Select(n => new ServedNeed(n.Id, n.Title)).ToListAsync(ct);
+        var inspiredBy = i.InspiredByInitiativeId is { } inspiredId
+            ? await db.Initiatives.AsNoTracking().VisibleTo(orgIds).Where(x => x.Id == inspiredId).Select(x => x.Title).FirstOrDefaultAsync(ct)
+            : null;
+        var roles = await user.RolesAsync(ct);
+        return new InitiativeView(i.Id, i.Title, i.Summary, i.OwnerOrganizationId, i.OwnerOrganization!.Name, i.Measures, i.InnovationTypes,
+            i.OecdFacet, i.Novelty, inspiredBy is null ? null : i.InspiredByInitiativeId, inspiredBy, i.BudgetNok, i.StartDate, i.EndDate,
+            i.ContactName, i.ContactEmail, i.Visibility, i.Stage, i.StopReason, i.GateRequestedAt, i.GateRequestedBy, i.GateRequestNote,
+            i.IsDemo, i.CreatedAt, i.UpdatedAt, i.Version,
+            i.Partners.OrderBy(p => p.InvitedAt).Select(p => new PartnerView(p.OrganizationId, p.Organization!.Name, p.Organization.Kind, p.Role, p.Status)).ToList(),
+            needs,
+            i.GateDecisions.OrderBy(d => d.Id).Select(d => new GateDecisionView(d.Id, d.FromStage, d.ToStage, d.Outcome, d.Rationale, d.DecidedOn, d.DecidedByName)).ToList(),
+            i.Lessons.OrderByDescending(x => x.Id).Select(x => new LessonView(x.Id, x.WhatWorked, x.WhatDidNotWork, x.DoDifferently, x.AuthorName, x.CreatedAt)).ToList())
+        {
+            CanEdit = await InitiativeAccess.CanEditAsync(i, user, ct),
+            CanContribute = await InitiativeAccess.CanContributeAsync(i, user, ct),
+            CanDecide = await InitiativeAccess.CanDecideAsync(i, user, ct),
+            InvitationsToAnswer = i.Partners
+                .Where(p => p.Status == ParticipationStatus.Invited && roles.TryGetValue(p.OrganizationId, out var r) && r >= MemberRole.Leader)
+                .Select(p => p.OrganizationId).ToList(),
+        };
+    }
+
+    /// <summary>The initiatives serving a need, as far as the reader may see them.</summary>
+    public async Task<IReadOnlyList<InitiativeSummary>> ForNeedAsync(int needId, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        return await db.InitiativeNeeds.AsNoTracking().Where(n => n.NeedId == needId).Select(n => n.Initiative!)
+            .VisibleTo(orgIds).OrderByDescending(i => i.UpdatedAt).Take(50)
+            .Select(i => new InitiativeSummary(i.Id, i.Title, i.Stage, i.Visibility, i.Measures, i.InnovationTypes, i.OwnerOrganizationId,
+                i.OwnerOrganization!.Name, i.UpdatedAt, i.IsDemo))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Lessons from published initiatives, newest first; stoppedOnly narrows to initiatives that were stopped.</summary>
+    public async Task<Paged<LessonListItem>> LessonsAsync(string? q, bool stoppedOnly, int page, int pageSize, CancellationToken ct)
+    {
+        var query = db.Lessons.AsNoTracking().Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published);
+        if (stoppedOnly)
+        {
+            query = query.Where(x => x.Initiative!.Stage == InitiativeStage.Stopped);
+        }
+        if (Validation.Clean(q) is { } text)
+        {
+            var pattern = $"%{text.ToLowerInvariant()}%";
+            query = query.Where(x => EF.Functions.Like(x.Initiative!.Title.ToLower(), pattern)
+                || EF.Functions.Like((x.WhatWorked ?? "").ToLower(), pattern)
+                || EF.Functions.Like((x.WhatDidNotWork ?? "").ToLower(), pattern)
+                || EF.Functions.Like((x.DoDifferently ?? "").ToLower(), pattern));
+        }
+        var (p, size) = Paging.Clamp(page, pageSize, MaxPageSize);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(x => x.Id).Skip((p - 1) * size).Take(size)
+            .Select(x => new LessonListItem(x.Id, x.InitiativeId, x.Initiative!.Title, x.Initiative.Stage, x.Initiative.OwnerOrganization!.Name,
+                x.WhatWorked, x.WhatDidNotWork, x.DoDifferently, x.CreatedAt))
+            .ToListAsync(ct);
+        return new Paged<LessonListItem>(items, p, size, total);
+    }
+}

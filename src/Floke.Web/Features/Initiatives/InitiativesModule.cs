@@ -1,0 +1,21 @@
+using FluentValidation;
+
+namespace Floke.Web.Features.Initiatives;
+
+/// <summary>The Initiatives capability: the innovation work, its partners, gate decisions and lessons.
+/// Pages live beside it (Index, Details, Create, Edit, Gate, Lessons, History).</summary>
+public static class InitiativesModule
+{
+    public static IServiceCollection AddInitiatives(this IServiceCollection services) => services
+        .AddScoped<InitiativeCommands>()
+        .AddScoped<InitiativeQueries>()
+        .AddScoped<IValidator<InitiativeInput>, InitiativeInputValidator>()
+        .AddScoped<IValidator<GateInput>, GateInputValidator>()
+        .AddScoped<IValidator<LessonInput>, LessonInputValidator>();
+
+    public static IEndpointRouteBuilder MapInitiatives(this IEndpointRouteBuilder app)
+    {
+        app.MapInitiativesApi();
+        return app;
+    }
+}

@@ -10,6 +10,8 @@ public static class Formatting
 
     public static string Date(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Oslo).ToString("dd.MM.yyyy", Norwegian);
 
+    public static string Date(DateOnly value) => value.ToString("dd.MM.yyyy", Norwegian);
+
     public static string DateTime(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Oslo).ToString("dd.MM.yyyy HH:mm", Norwegian);
 
     public static string Number(long value) => value.ToString("N0", Norwegian);

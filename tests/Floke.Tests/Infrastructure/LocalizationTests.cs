@@ -42,6 +42,10 @@ public partial class LocalizationTests
             typeof(Floke.Web.Features.Needs.NeedStatus), typeof(Floke.Web.Features.Needs.AffectedGroups), typeof(Floke.Web.Features.Needs.Sectors),
             typeof(Floke.Web.Features.Needs.GovernmentLevels), typeof(Floke.Web.Core.Organizations.OrganizationKind),
             typeof(Floke.Web.Core.Organizations.MemberRole), typeof(Floke.Web.Core.Audit.AuditAction),
+            typeof(Floke.Web.Features.Initiatives.InitiativeStage), typeof(Floke.Web.Features.Initiatives.InitiativeVisibility),
+            typeof(Floke.Web.Features.Initiatives.Measures), typeof(Floke.Web.Features.Initiatives.InnovationTypes),
+            typeof(Floke.Web.Features.Initiatives.OecdFacet), typeof(Floke.Web.Features.Initiatives.Novelty),
+            typeof(Floke.Web.Features.Initiatives.PartnerRole), typeof(Floke.Web.Features.Initiatives.GateOutcome),
         };
         var missing = types.SelectMany(t => Enum.GetNames(t).Where(n => n != "None").Select(n => $"{t.Name}.{n}")).Where(k => !nb.Contains(k));
         Assert.Empty(missing);

@@ -110,4 +110,11 @@ public static class Clients
         var response = await user.Http.PostAsJsonAsync($"/api/v1/needs/{needId}/status", new { status = "Published" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    public static async Task<JsonElement> CreateInitiativeAsync(this ApiUser user, int organizationId, string? title = null, int[]? needIds = null)
+    {
+        var response = await user.Http.PostAsJsonAsync("/api/v1/initiatives", TestData.Initiative(organizationId, title, needIds));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
 }

@@ -46,4 +46,19 @@ public static class TestData
         sectors = new[] { "Health", "Welfare" },
         levels = new[] { "Municipality" },
     };
+
+    public static object Initiative(int owner, string? title = null, int[]? needIds = null) => new
+    {
+        ownerOrganizationId = owner,
+        title = title ?? $"Digital trygghetsalarm med fallsensor {Token()}",
+        summary = "Vi prøver ut sensorer som varsler hjemmetjenesten når en eldre faller.",
+        measures = new[] { "Experiments", "Collaboration" },
+        innovationTypes = new[] { "Service", "Technology" },
+        oecdFacet = "Enhancement",
+        novelty = "NewToUs",
+        budgetNok = 1250000.50m,
+        startDate = "2026-01-01",
+        endDate = "2027-06-30",
+        needIds = needIds ?? [],
+    };
 }

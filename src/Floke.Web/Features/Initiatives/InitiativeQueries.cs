@@ -181,4 +181,15 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user)
             .ToListAsync(ct);
         return new Paged<LessonListItem>(items, p, size, total);
     }
+
+    /// <summary>Needs a writer may link to an initiative: their organisations' needs (newest 100) and those already chosen.</summary>
+    public async Task<IReadOnlyList<ServedNeed>> NeedChoicesAsync(IReadOnlyList<int> chosen, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var ids = chosen.ToArray();
+        return await db.Needs.AsNoTracking().VisibleTo(orgIds)
+            .Where(n => n.Owners.Any(o => orgIds.Contains(o.OrganizationId)) || ids.Contains(n.Id))
+            .OrderByDescending(n => n.Id).Take(100)
+            .Select(n => new ServedNeed(n.Id, n.Title)).ToListAsync(ct);
+    }
 }

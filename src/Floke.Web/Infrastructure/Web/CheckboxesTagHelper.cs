@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Floke.Web.Infrastructure.Web;
 
-/// <summary>A Designsystemet fieldset of checkboxes for a set of values (e.g. who is affected), with legend and error.
-/// Usage: &lt;floke-checkboxes for="Input.AffectedGroups" legend="..." options="@items" /&gt;</summary>
+/// <summary>A Designsystemet fieldset of checkboxes for a set of values (e.g. who is affected), or of radio buttons for
+/// one choice (radio="true"), with legend and error. Usage: &lt;floke-checkboxes for="Input.AffectedGroups" legend="..." options="@items" /&gt;</summary>
 [HtmlTargetElement("floke-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class CheckboxesTagHelper(HtmlEncoder encoder) : TagHelper
 {
@@ -15,6 +15,8 @@ public sealed class CheckboxesTagHelper(HtmlEncoder encoder) : TagHelper
     public string Legend { get; set; } = "";
     public string? Description { get; set; }
     public IEnumerable<SelectListItem> Options { get; set; } = [];
+    /// <summary>One choice only: radio buttons.</summary>
+    public bool Radio { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -56,7 +58,7 @@ public sealed class CheckboxesTagHelper(HtmlEncoder encoder) : TagHelper
         {
             var optionId = $"{id}_{i++}";
             var isChecked = chosen.Contains(option.Value) ? " checked" : "";
-            html.Append($"<div class=\"ds-field checkbox-row\"><input class=\"ds-input\" type=\"checkbox\" id=\"{optionId}\" name=\"{encoder.Encode(name)}\" value=\"{encoder.Encode(option.Value)}\"{isChecked}>");
+            html.Append($"<div class=\"ds-field checkbox-row\"><input class=\"ds-input\" type=\"{(Radio ? "radio" : "checkbox")}\" id=\"{optionId}\" name=\"{encoder.Encode(name)}\" value=\"{encoder.Encode(option.Value)}\"{isChecked}>");
             html.Append($"<label class=\"ds-label\" data-weight=\"regular\" for=\"{optionId}\">{encoder.Encode(option.Text)}</label></div>");
         }
         foreach (var error in errors)

@@ -24,6 +24,8 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
     public bool Required { get; set; }
     public int? MaxLength { get; set; }
     public int Rows { get; set; } = 5;
+    /// <summary>The keyboard a phone shows, e.g. "decimal" for amounts.</summary>
+    public string? Inputmode { get; set; }
     /// <summary>Input width class for short values such as numbers.</summary>
     public string? Width { get; set; }
 
@@ -38,7 +40,7 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() ?? [];
         // After a failed post, show what the person typed, not the model's value: nothing they wrote is lost.
-        var value = state?.AttemptedValue ?? (Type == "password" ? null : For.Model?.ToString());
+        var value = state?.AttemptedValue ?? (Type == "password" ? null : Format(For.Model));
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
@@ -78,6 +80,10 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         {
             attrs.Append($" maxlength=\"{max}\"");
         }
+        if (Inputmode is { Length: > 0 })
+        {
+            attrs.Append($" inputmode=\"{encoder.Encode(Inputmode)}\"");
+        }
         if (Autocomplete is { Length: > 0 })
         {
             attrs.Append($" autocomplete=\"{encoder.Encode(Autocomplete)}\"");
@@ -115,4 +121,13 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         }
         output.Content.SetHtmlContent(html.ToString());
     }
+
+    // Dates as a date input wants them; amounts as Norwegians write them, which is how the form reads them back.
+    private static string? Format(object? model) => model switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.##", Formatting.Norwegian),
+        _ => model.ToString(),
+    };
 }

@@ -1,0 +1,129 @@
+using Floke.BrowserTests.TestSupport;
+using Floke.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Floke.BrowserTests.Journeys;
+
+/// <summary>A member starts an initiative for a need, publishes it, a partner organisation's leader accepts taking part,
+/// the owner's leader decides a gate and later stops it with lessons, which then appear on the public lessons page —
+/// by role-based locators, with an axe scan of every page on the way.</summary>
+[Collection("browser")]
+public class InitiativeJourneyTests(Browser browser)
+{
+    [Theory]
+    [InlineData("nb")]
+    [InlineData("en")]
+    public async Task StartPartnerDecideStop_LessonsArePublic(string language)
+    {
+        var t = new Texts(language);
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var owner = await SignUpWithOrganizationAsync(t, language, $"Eierkommune {token}");
+        var partnerNumber = TestData.OrganizationNumber();
+        var partner = await SignUpWithOrganizationAsync(t, language, $"Forskningsinstitutt {token}", partnerNumber);
+
+        // The owner starts an initiative.
+        await owner.GotoAsync("/initiatives");
+        await Browser.AssertAccessibleAsync(owner);
+        await owner.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = t["Initiatives.New"] }).ClickAsync();
+        await Browser.AssertAccessibleAsync(owner);
+        var title = $"Sensorer mot fall {token}";
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Initiative.Title"], Exact = true }).FillAsync(title);
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Initiative.Summary"], Exact = true }).FillAsync("Vi prøver sensorer hos 30 hjemmeboende.");
+        await owner.GetByRole(AriaRole.Checkbox, new() { Name = t["Measures.Experiments"] }).CheckAsync();
+        await owner.GetByRole(AriaRole.Checkbox, new() { Name = t["InnovationTypes.Technology"] }).CheckAsync();
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Initiative.StartDate"], Exact = true }).FillAsync("2026-03-01");
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Initiative.EndDate"], Exact = true }).FillAsync("2026-02-01");
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Need.SaveDraft"] }).ClickAsync();
+        await Expect(owner.GetByText(t["Initiative.EndBeforeStart"]).First).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(owner);
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Initiative.EndDate"], Exact = true }).FillAsync("2027-02-01");
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Need.SaveDraft"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Browser.AssertAccessibleAsync(owner);
+        var url = new Uri(owner.Url).AbsolutePath;
+
+        // Invite the partner organisation; its leader (its administrator) accepts.
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Initiative.Partner.InviteLabel"] }).FillAsync(partnerNumber);
+        await owner.GetByRole(AriaRole.Combobox, new() { Name = t["Initiative.Partner.Role"] }).SelectOptionAsync("ResearchPartner");
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Initiative.Partner.Invite"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Need.Owner.InvitedMessage"]);
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Need.Publish"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Initiative.Visibility.Changed.Published"]);
+
+        await partner.GotoAsync(url);
+        await Browser.AssertAccessibleAsync(partner);
+        await partner.GetByRole(AriaRole.Button, new() { Name = t["Initiative.Partner.Accept"] }).ClickAsync();
+        await Expect(partner.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Initiative.Partner.AcceptedMessage"]);
+        await Browser.AssertAccessibleAsync(partner);
+
+        // The owner's leader decides: go on to Explore.
+        await owner.GotoAsync(url);
+        await owner.GetByRole(AriaRole.Link, new() { Name = t["Gate.Decide"] }).First.ClickAsync();
+        await Browser.AssertAccessibleAsync(owner);
+        await owner.GetByRole(AriaRole.Radio, new() { Name = string.Format(t["Gate.GoTo"], t["InitiativeStage.Explore"]) }).CheckAsync();
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Gate.Rationale"], Exact = true }).FillAsync("Behovet er dokumentert hos tre kommuner.");
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Gate.Save"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.List, new() { Name = t["Initiative.Stage"] })).ToContainTextAsync(t["InitiativeStage.Explore"]);
+        await Expect(owner.GetByText("Behovet er dokumentert hos tre kommuner.")).ToBeVisibleAsync();
+
+        // Later it is stopped, and what was learnt is kept.
+        await owner.GetByRole(AriaRole.Link, new() { Name = t["Gate.Decide"] }).First.ClickAsync();
+        await owner.GetByRole(AriaRole.Radio, new() { Name = t["Gate.StopHere"] }).CheckAsync();
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Gate.Rationale"], Exact = true }).FillAsync("Sensorene ga for mange falske alarmer.");
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Gate.Save"] }).ClickAsync();
+        await Expect(owner.GetByText(t["Gate.Lessons.Required"]).First).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(owner);
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Gate.StopReason"], Exact = true }).FillAsync("For mange falske alarmer");
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Lesson.WhatDidNotWork"], Exact = true }).FillAsync($"Bevegelsessensorer alene skiller ikke fall fra å sette seg {token}");
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Gate.Save"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.List, new() { Name = t["Initiative.Stage"] })).ToContainTextAsync(t["InitiativeStage.Stopped"]);
+        await Browser.AssertAccessibleAsync(owner);
+
+        // Anyone finds the lesson among those from stopped initiatives.
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync("/lessons");
+        await ChooseLanguageAsync(visitor, language);
+        await visitor.GetByRole(AriaRole.Checkbox, new() { Name = t["Lessons.StoppedOnly"] }).CheckAsync();
+        await visitor.GetByRole(AriaRole.Searchbox, new() { Name = t["Filter.Text"] }).FillAsync(token);
+        await visitor.GetByRole(AriaRole.Button, new() { Name = t["Filter.Apply"] }).ClickAsync();
+        await Expect(visitor.GetByText($"Bevegelsessensorer alene skiller ikke fall fra å sette seg {token}")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(visitor);
+        await visitor.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await visitor.GetByRole(AriaRole.Link, new() { Name = t["History.Link"] }).ClickAsync();
+        await Browser.AssertAccessibleAsync(visitor);
+
+        foreach (var page in new[] { owner, partner, visitor })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task<IPage> SignUpWithOrganizationAsync(Texts t, string language, string organization, string? number = null)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/register");
+        await ChooseLanguageAsync(page, language);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Name"], Exact = true }).FillAsync("Ola Nordmann");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Email"], Exact = true }).FillAsync(TestData.Email("journey"));
+        await page.GetByLabel(t["Account.Password"]).FillAsync(TestData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = t["Account.Register"] }).ClickAsync();
+        await page.GotoAsync("/organizations/new");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Org.Name"], Exact = true }).FillAsync(organization);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Org.Number"], Exact = true }).FillAsync(number ?? TestData.OrganizationNumber());
+        await page.GetByRole(AriaRole.Combobox, new() { Name = t["Org.Kind"], Exact = true }).SelectOptionAsync("ResearchInstitution");
+        await page.GetByRole(AriaRole.Button, new() { Name = t["Org.Register"] }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(organization);
+        return page;
+    }
+
+    private static async Task ChooseLanguageAsync(IPage page, string language)
+    {
+        if (language == "en")
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        }
+    }
+}

@@ -29,6 +29,18 @@ public class QueryBudgetTests(Apps apps)
             first = first == 0 ? id : first;
         }
 
+        var initiative = 0;
+        for (var i = 0; i < 25; i++)
+        {
+            var created = await owner.CreateInitiativeAsync(org, $"Budsjettiltak {token} {i}", [first]);
+            initiative = created.GetProperty("id").GetInt32();
+            await owner.Http.PostAsync($"/api/v1/initiatives/{initiative}/partners", System.Net.Http.Json.JsonContent.Create(new { organizationId = partnerOrg, role = "Partner" }));
+            await owner.Http.PostAsync($"/api/v1/initiatives/{initiative}/lessons", System.Net.Http.Json.JsonContent.Create(new { whatWorked = "Samarbeid" }));
+            var published = await (await owner.Http.PostAsync($"/api/v1/initiatives/{initiative}/visibility", System.Net.Http.Json.JsonContent.Create(new { visibility = "Published" }))).ReadJsonAsync();
+            await owner.Http.PostAsync($"/api/v1/initiatives/{initiative}/gate-decisions",
+                System.Net.Http.Json.JsonContent.Create(new { version = published.GetProperty("version").GetInt32(), outcome = "Go", rationale = "Videre" }));
+        }
+
         var anonymous = Clients.Anonymous(app);
         var signedIn = Clients.Pages(app);
         await signedIn.SubmitAsync("/account/login", [new("Input.Email", owner.Email), new("Input.Password", TestData.Password)]);
@@ -41,6 +53,11 @@ public class QueryBudgetTests(Apps apps)
             (signedIn.Http, "/needs?mine=true"), (signedIn.Http, $"/needs/{first}"), (signedIn.Http, $"/needs/{first}/edit"),
             (signedIn.Http, "/needs/new"), (signedIn.Http, "/account"), (signedIn.Http, $"/organizations/{org}/members"),
             (owner.Http, "/api/v1/needs?mine=true&pageSize=100"),
+            (anonymous, "/initiatives"), (anonymous, $"/initiatives?q={token}&stage=Explore&measure=Experiments&page=2"),
+            (anonymous, $"/initiatives/{initiative}"), (anonymous, $"/initiatives/{initiative}/history"), (anonymous, "/lessons"),
+            (anonymous, "/api/v1/initiatives?pageSize=100"), (anonymous, $"/api/v1/initiatives/{initiative}"), (anonymous, "/api/v1/lessons?pageSize=100"),
+            (signedIn.Http, $"/initiatives/{initiative}"), (signedIn.Http, $"/initiatives/{initiative}/edit"), (signedIn.Http, $"/initiatives/{initiative}/gate"),
+            (signedIn.Http, "/initiatives/new"), (signedIn.Http, "/initiatives?mine=true"),
         };
         foreach (var (client, path) in requests)
         {

@@ -1,5 +1,6 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,9 @@ public static class DemoData
 
         var needs = Needs(Org, now).ToList();
         db.Needs.AddRange(needs);
+        await db.SaveChangesAsync(ct);
+
+        db.Initiatives.AddRange(Initiatives(Org, needs, now));
         await db.SaveChangesAsync(ct);
     }
 
@@ -99,5 +103,74 @@ public static class DemoData
             "Fylkeskommunen planlegger skyssen, skolene legger timeplanen, og de to planene møtes sjelden.",
             Sectors.Education | Sectors.Transport, GovernmentLevels.County | GovernmentLevels.Municipality, NeedStatus.Draft, 2,
             ("821311632", OwnerStatus.Accepted));
+    }
+
+    private static IEnumerable<Initiative> Initiatives(Func<string, Organization> org, IReadOnlyList<Need> needs, DateTimeOffset now)
+    {
+        Initiative Make(string title, string summary, string owner, Measures measures, InnovationTypes types, OecdFacet facet,
+            InitiativeStage stage, int daysAgo, Need? need, params (string Number, PartnerRole Role)[] partners)
+        {
+            var at = now.AddDays(-daysAgo);
+            var initiative = new Initiative
+            {
+                Title = title, Summary = summary, OwnerOrganization = org(owner), Measures = measures, InnovationTypes = types, OecdFacet = facet,
+                Novelty = Novelty.NewToUs, Visibility = InitiativeVisibility.Published, Stage = InitiativeStage.Idea, IsDemo = true,
+                CreatedAt = at, UpdatedAt = at, PublishedAt = at, StartDate = DateOnly.FromDateTime(at.UtcDateTime),
+            };
+            if (need is not null)
+            {
+                initiative.Needs.Add(new InitiativeNeed { Need = need });
+            }
+            initiative.Partners.AddRange(partners.Select(p => new InitiativePartner
+            {
+                Organization = org(p.Number), Role = p.Role, Status = ParticipationStatus.Accepted, InvitedAt = at, AcceptedAt = at,
+            }));
+            // Walk the gates up to the stage, each with a rationale on record.
+            var step = 0;
+            while (initiative.Stage != stage && InitiativeRules.NextStage(initiative.Stage) is { } next && stage != InitiativeStage.Stopped)
+            {
+                step++;
+                initiative.GateDecisions.Add(new GateDecision
+                {
+                    FromStage = initiative.Stage, ToStage = next, Outcome = GateOutcome.Go, Rationale = "Demodata: behovet og gevinstene er godt nok belyst til å gå videre.",
+                    DecidedOn = DateOnly.FromDateTime(at.AddDays(step * 7).UtcDateTime), DecidedByUserId = "demo", DecidedByName = "Demo-leder", RecordedAt = at.AddDays(step * 7),
+                });
+                initiative.Stage = next;
+            }
+            return initiative;
+        }
+
+        var elderly = needs.First(n => n.Title.StartsWith("Eldre", StringComparison.Ordinal));
+        var youth = needs.First(n => n.Title.StartsWith("Unge", StringComparison.Ordinal));
+        var permits = needs.First(n => n.Title.StartsWith("Små bedrifter", StringComparison.Ordinal));
+        yield return Make("Fallsensorer hos hjemmeboende eldre", "Trondheim og Bodø prøver sensorer som varsler hjemmetjenesten ved fall, med SINTEF som forskningspartner.",
+            "942110464", Measures.Experiments | Measures.Collaboration | Measures.Digitalisation, InnovationTypes.Service | InnovationTypes.Technology,
+            OecdFacet.Enhancement, InitiativeStage.DevelopAndTest, 60, elderly, ("972418013", PartnerRole.Partner), ("919303808", PartnerRole.ResearchPartner),
+            ("931000020", PartnerRole.Supplier));
+        yield return Make("Én dør inn for unge utenfor skole og arbeid", "Nav og Oslo kommune samler oppfølgingen av unge i ett team med felles plan.",
+            "958935420", Measures.Collaboration | Measures.FrameworkConditions, InnovationTypes.Organisation | InnovationTypes.Process,
+            OecdFacet.MissionOriented, InitiativeStage.Explore, 30, youth, ("889640782", PartnerRole.Lead), ("864139442", PartnerRole.UserRepresentative));
+        yield return Make("Veiviser for tillatelser til serveringssteder", "En veiviser som viser hvilke tillatelser en ny kafé trenger, skrevet fra næringsdrivendes side.",
+            "991825827", Measures.Digitalisation | Measures.RealiseAndSpread, InnovationTypes.Service | InnovationTypes.Communication,
+            OecdFacet.Enhancement, InitiativeStage.Spread, 200, permits, ("931000012", PartnerRole.Supplier));
+        var stopped = Make("Chatbot for byggesøknader", "En chatbot skulle svare på spørsmål om byggesøknader.", "964338531",
+            Measures.Digitalisation, InnovationTypes.Technology, OecdFacet.Enhancement, InitiativeStage.Explore, 120, null);
+        stopped.GateDecisions.Add(new GateDecision
+        {
+            FromStage = InitiativeStage.Explore, ToStage = InitiativeStage.Stopped, Outcome = GateOutcome.Stop,
+            Rationale = "Demodata: brukertestene viste at søkerne ikke stolte på svarene.", DecidedOn = DateOnly.FromDateTime(now.AddDays(-20).UtcDateTime),
+            DecidedByUserId = "demo", DecidedByName = "Demo-leder", RecordedAt = now.AddDays(-20),
+        });
+        stopped.Stage = InitiativeStage.Stopped;
+        stopped.StopReason = "Søkerne ville heller snakke med en saksbehandler, og svarene kunne ikke gjøres juridisk sikre nok.";
+        stopped.Lessons.Add(new Lesson
+        {
+            WhatWorked = "En rask prototyp ga tidlig innsikt.", WhatDidNotWork = "Søkerne stolte ikke på automatiske svar om regelverk.",
+            DoDifferently = "Teste med ekte søkere før vi bygger, og starte med de vanligste spørsmålene.",
+            AuthorUserId = "demo", AuthorName = "Demo-leder", CreatedAt = now.AddDays(-20),
+        });
+        yield return stopped;
+        yield return Make("Samordnet skoleskyss og timeplan", "Fylkeskommunen og skolene planlegger skyss og timeplan sammen.", "821311632",
+            Measures.Collaboration, InnovationTypes.Process, OecdFacet.Adaptive, InitiativeStage.Idea, 3, null);
     }
 }

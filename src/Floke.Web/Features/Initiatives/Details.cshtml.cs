@@ -26,7 +26,14 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
         public string? DoDifferently { get; set; }
     }
 
+    public sealed class MilestoneForm
+    {
+        public string? Title { get; set; }
+        public DateOnly? DueDate { get; set; }
+    }
+
     public InitiativeView Initiative { get; private set; } = null!;
+    [BindProperty] public MilestoneForm NewMilestone { get; set; } = new();
     [BindProperty] public InviteForm Invite { get; set; } = new();
     [BindProperty] public LessonForm Lesson { get; set; } = new();
     [BindProperty] public string? GateNote { get; set; }
@@ -55,6 +62,13 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
     public async Task<IActionResult> OnPostLessonAsync(int id, CancellationToken ct) =>
         await AfterActionAsync(id, await commands.AddLessonAsync(id, new LessonInput(Lesson.WhatWorked, Lesson.WhatDidNotWork, Lesson.DoDifferently), ct),
             l["Lesson.SavedMessage"], ct, "Lesson.");
+
+    public async Task<IActionResult> OnPostMilestoneAsync(int id, CancellationToken ct) =>
+        await AfterActionAsync(id, await commands.AddMilestoneAsync(id, new MilestoneInput(NewMilestone.Title, NewMilestone.DueDate), ct),
+            l["Milestones.AddedMessage"], ct, "NewMilestone.");
+
+    public async Task<IActionResult> OnPostMilestoneDoneAsync(int id, int milestoneId, bool done, CancellationToken ct) =>
+        await AfterActionAsync(id, await commands.SetMilestoneDoneAsync(id, milestoneId, done, ct), l["Milestones.SavedMessage"], ct);
 
     protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

@@ -41,6 +41,7 @@ public sealed class Initiative : IAudited, IVersioned
     public List<InitiativeNeed> Needs { get; set; } = [];
     public List<GateDecision> GateDecisions { get; set; } = [];
     public List<Lesson> Lessons { get; set; } = [];
+    public List<Milestone> Milestones { get; set; } = [];
 
     public AuditRoot AuditRoot => new(nameof(Initiative), Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -19,6 +19,7 @@ public sealed class InitiativeCommands(
     IValidator<InitiativeInput> validator,
     IValidator<GateInput> gateValidator,
     IValidator<LessonInput> lessonValidator,
+    IValidator<MilestoneInput> milestoneValidator,
     VersionedSave save,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l)
@@ -256,6 +257,65 @@ public sealed class InitiativeCommands(
         db.Lessons.Add(lesson);
         await db.SaveChangesAsync(ct);
         return Result.Ok(lesson.Id);
+    }
+
+    /// <summary>Adds a milestone (the owner's members).</summary>
+    public async Task<Result<int>> AddMilestoneAsync(int id, MilestoneInput input, CancellationToken ct)
+    {
+        var (initiative, failure) = await LoadAsync(id, InitiativeAccess.CanEditAsync, ct);
+        if (initiative is null)
+        {
+            return failure!.As<int>();
+        }
+        input = input with { Title = Validation.Clean(input.Title) };
+        if (await milestoneValidator.ErrorsAsync(input, ct) is { } errors)
+        {
+            return Result<int>.Invalid(errors);
+        }
+        var milestone = new Milestone { InitiativeId = id, Title = input.Title!, DueDate = input.DueDate!.Value };
+        db.Milestones.Add(milestone);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(milestone.Id);
+    }
+
+    /// <summary>Marks a milestone done or not done (the owner's members).</summary>
+    public async Task<Result<bool>> SetMilestoneDoneAsync(int id, int milestoneId, bool done, CancellationToken ct)
+    {
+        var (initiative, failure) = await LoadAsync(id, InitiativeAccess.CanEditAsync, ct);
+        if (initiative is null)
+        {
+            return failure!;
+        }
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.InitiativeId == id, ct);
+        if (milestone is null)
+        {
+            return Result<bool>.NotFound();
+        }
+        if (milestone.Done != done)
+        {
+            milestone.Done = done;
+            milestone.DoneAt = done ? clock.GetUtcNow() : null;
+            await db.SaveChangesAsync(ct);
+        }
+        return Result.Ok(done);
+    }
+
+    /// <summary>Removes a milestone (the owner's members); the audit trail keeps what it was.</summary>
+    public async Task<Result<bool>> RemoveMilestoneAsync(int id, int milestoneId, CancellationToken ct)
+    {
+        var (initiative, failure) = await LoadAsync(id, InitiativeAccess.CanEditAsync, ct);
+        if (initiative is null)
+        {
+            return failure!;
+        }
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.InitiativeId == id, ct);
+        if (milestone is null)
+        {
+            return Result<bool>.NotFound();
+        }
+        db.Milestones.Remove(milestone);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(true);
     }
 
     // Another organisation's draft answers "not found", not "forbidden", so that its existence is not revealed.

@@ -72,3 +72,13 @@ public sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         b.HasOne(l => l.Initiative).WithMany(i => i.Lessons).HasForeignKey(l => l.InitiativeId);
     }
 }
+
+public sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> b)
+    {
+        b.Property(m => m.Title).HasMaxLength(InitiativeRules.TitleMaxLength);
+        b.HasIndex(m => new { m.InitiativeId, m.DueDate });
+        b.HasOne(m => m.Initiative).WithMany(i => i.Milestones).HasForeignKey(m => m.InitiativeId);
+    }
+}

@@ -14,6 +14,8 @@ public sealed record ServedNeed(int Id, string Title);
 public sealed record GateDecisionView(int Id, InitiativeStage FromStage, InitiativeStage ToStage, GateOutcome Outcome, string Rationale,
     DateOnly DecidedOn, string DecidedByName);
 
+public sealed record MilestoneView(int Id, string Title, DateOnly DueDate, bool Done);
+
 public sealed record LessonView(int Id, string? WhatWorked, string? WhatDidNotWork, string? DoDifferently, string AuthorName, DateTimeOffset CreatedAt);
 
 /// <summary>An initiative in a list.</summary>
@@ -26,8 +28,12 @@ public sealed record InitiativeView(int Id, string Title, string Summary, int Ow
     decimal? BudgetNok, DateOnly? StartDate, DateOnly? EndDate, string? ContactName, string? ContactEmail, InitiativeVisibility Visibility,
     InitiativeStage Stage, string? StopReason, DateTimeOffset? GateRequestedAt, string? GateRequestedBy, string? GateRequestNote,
     bool IsDemo, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version,
-    IReadOnlyList<PartnerView> Partners, IReadOnlyList<ServedNeed> Needs, IReadOnlyList<GateDecisionView> GateDecisions, IReadOnlyList<LessonView> Lessons)
+    IReadOnlyList<PartnerView> Partners, IReadOnlyList<ServedNeed> Needs, IReadOnlyList<GateDecisionView> GateDecisions, IReadOnlyList<LessonView> Lessons,
+    IReadOnlyList<MilestoneView> Milestones)
 {
+    /// <summary>The share of milestones done, in whole percent; null without milestones.</summary>
+    public int? ProgressPercent => Milestones.Count == 0 ? null : (int)Math.Round(100.0 * Milestones.Count(m => m.Done) / Milestones.Count);
+
     public bool CanEdit { get; init; }
     public bool CanContribute { get; init; }
     public bool CanDecide { get; init; }
@@ -115,6 +121,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user)
             .Include(x => x.Partners).ThenInclude(p => p.Organization)
             .Include(x => x.GateDecisions)
             .Include(x => x.Lessons)
+            .Include(x => x.Milestones)
             .VisibleTo(orgIds).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
@@ -135,7 +142,8 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user)
             i.Partners.OrderBy(p => p.InvitedAt).Select(p => new PartnerView(p.OrganizationId, p.Organization!.Name, p.Organization.Kind, p.Role, p.Status)).ToList(),
             needs,
             i.GateDecisions.OrderBy(d => d.Id).Select(d => new GateDecisionView(d.Id, d.FromStage, d.ToStage, d.Outcome, d.Rationale, d.DecidedOn, d.DecidedByName)).ToList(),
-            i.Lessons.OrderByDescending(x => x.Id).Select(x => new LessonView(x.Id, x.WhatWorked, x.WhatDidNotWork, x.DoDifferently, x.AuthorName, x.CreatedAt)).ToList())
+            i.Lessons.OrderByDescending(x => x.Id).Select(x => new LessonView(x.Id, x.WhatWorked, x.WhatDidNotWork, x.DoDifferently, x.AuthorName, x.CreatedAt)).ToList(),
+            i.Milestones.OrderBy(m => m.DueDate).ThenBy(m => m.Id).Select(m => new MilestoneView(m.Id, m.Title, m.DueDate, m.Done)).ToList())
         {
             CanEdit = await InitiativeAccess.CanEditAsync(i, user, ct),
             CanContribute = await InitiativeAccess.CanContributeAsync(i, user, ct),

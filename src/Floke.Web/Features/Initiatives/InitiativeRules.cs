@@ -33,6 +33,8 @@ public sealed record GateInput(
 
 public sealed record LessonInput(string? WhatWorked, string? WhatDidNotWork, string? DoDifferently);
 
+public sealed record MilestoneInput(string? Title, DateOnly? DueDate);
+
 public static class InitiativeRules
 {
     public const int TitleMaxLength = 200;
@@ -103,5 +105,14 @@ public sealed class LessonInputValidator : AbstractValidator<LessonInput>
         RuleFor(x => x.WhatWorked).MaximumLength(InitiativeRules.TextMaxLength).WithName(_ => l["Lesson.WhatWorked"]);
         RuleFor(x => x.WhatDidNotWork).MaximumLength(InitiativeRules.TextMaxLength).WithName(_ => l["Lesson.WhatDidNotWork"]);
         RuleFor(x => x.DoDifferently).MaximumLength(InitiativeRules.TextMaxLength).WithName(_ => l["Lesson.DoDifferently"]);
+    }
+}
+
+public sealed class MilestoneInputValidator : AbstractValidator<MilestoneInput>
+{
+    public MilestoneInputValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(InitiativeRules.TitleMaxLength).WithName(_ => l["Milestone.Title"]);
+        RuleFor(x => x.DueDate).NotNull().WithName(_ => l["Milestone.DueDate"]);
     }
 }

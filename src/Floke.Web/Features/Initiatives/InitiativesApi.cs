@@ -41,6 +41,10 @@ public static class InitiativesApi
 
     public sealed record LessonRequest(string? WhatWorked, string? WhatDidNotWork, string? DoDifferently);
 
+    public sealed record MilestoneRequest(string? Title, DateOnly? DueDate);
+
+    public sealed record MilestoneDone(bool Done);
+
     public sealed record Created(int Id);
 
     /// <summary>An initiative as the API gives it: flag sets as lists of names.</summary>
@@ -49,12 +53,12 @@ public static class InitiativesApi
         DateOnly? StartDate, DateOnly? EndDate, string? ContactName, string? ContactEmail, InitiativeVisibility Visibility,
         InitiativeStage Stage, string? StopReason, DateTimeOffset? GateRequestedAt, string? GateRequestNote, bool IsDemo,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<PartnerView> Partners, IReadOnlyList<ServedNeed> Needs,
-        IReadOnlyList<GateDecisionView> GateDecisions, IReadOnlyList<LessonView> Lessons)
+        IReadOnlyList<GateDecisionView> GateDecisions, IReadOnlyList<LessonView> Lessons, IReadOnlyList<MilestoneView> Milestones, int? ProgressPercent)
     {
         public static InitiativeDto From(InitiativeView i) => new(i.Id, i.Title, i.Summary, i.OwnerOrganizationId, i.OwnerName,
             Flags.Split(i.Measures), Flags.Split(i.InnovationTypes), i.OecdFacet, i.Novelty, i.InspiredByInitiativeId, i.BudgetNok,
             i.StartDate, i.EndDate, i.ContactName, i.ContactEmail, i.Visibility, i.Stage, i.StopReason, i.GateRequestedAt, i.GateRequestNote,
-            i.IsDemo, i.CreatedAt, i.UpdatedAt, i.Version, i.Partners, i.Needs, i.GateDecisions, i.Lessons);
+            i.IsDemo, i.CreatedAt, i.UpdatedAt, i.Version, i.Partners, i.Needs, i.GateDecisions, i.Lessons, i.Milestones, i.ProgressPercent);
     }
 
     public sealed record InitiativeListItem(int Id, string Title, InitiativeStage Stage, InitiativeVisibility Visibility, Measures[] Measures,
@@ -84,6 +88,12 @@ public static class InitiativesApi
             .WithSummary("A leader of the owner decides go, hold or stop, with a rationale; stop needs its reason and lessons.");
         api.MapPost("/{id:int}/lessons", AddLesson).RequireAuthorization().WithName("AddLesson")
             .WithSummary("Records a lesson (owner's and accepted partners' members).");
+        api.MapPost("/{id:int}/milestones", AddMilestone).RequireAuthorization().WithName("AddMilestone")
+            .WithSummary("Adds a milestone (the owner's members).");
+        api.MapPost("/{id:int}/milestones/{milestoneId:int}/done", SetMilestoneDone).RequireAuthorization().WithName("SetMilestoneDone")
+            .WithSummary("Marks a milestone done or not done.");
+        api.MapDelete("/{id:int}/milestones/{milestoneId:int}", RemoveMilestone).RequireAuthorization().WithName("RemoveMilestone")
+            .WithSummary("Removes a milestone.");
         api.MapGet("/{id:int}/history", History).WithName("InitiativeHistory").WithSummary("Every change to the initiative, newest first.");
 
         app.MapGet("/api/v1/lessons", Lessons).WithTags("Initiatives").WithName("ListLessons")
@@ -138,6 +148,18 @@ public static class InitiativesApi
         int id, LessonRequest body, InitiativeCommands commands, HttpContext ctx, CancellationToken ct) =>
         (await commands.AddLessonAsync(id, new LessonInput(body.WhatWorked, body.WhatDidNotWork, body.DoDifferently), ct))
             .ToCreated(ctx, _ => $"/api/v1/initiatives/{id}", lessonId => new Created(lessonId));
+
+    private static async Task<Results<Ok<InitiativeDto>, ValidationProblem, ProblemHttpResult>> AddMilestone(
+        int id, MilestoneRequest body, InitiativeCommands commands, InitiativeQueries queries, HttpContext ctx, CancellationToken ct) =>
+        await Then(await commands.AddMilestoneAsync(id, new MilestoneInput(body.Title, body.DueDate), ct), id, queries, ctx, ct);
+
+    private static async Task<Results<Ok<InitiativeDto>, ValidationProblem, ProblemHttpResult>> SetMilestoneDone(
+        int id, int milestoneId, MilestoneDone body, InitiativeCommands commands, InitiativeQueries queries, HttpContext ctx, CancellationToken ct) =>
+        await Then(await commands.SetMilestoneDoneAsync(id, milestoneId, body.Done, ct), id, queries, ctx, ct);
+
+    private static async Task<Results<Ok<InitiativeDto>, ValidationProblem, ProblemHttpResult>> RemoveMilestone(
+        int id, int milestoneId, InitiativeCommands commands, InitiativeQueries queries, HttpContext ctx, CancellationToken ct) =>
+        await Then(await commands.RemoveMilestoneAsync(id, milestoneId, ct), id, queries, ctx, ct);
 
     private static async Task<Results<Ok<Paged<HistoryItem>>, ProblemHttpResult>> History(
         int id, InitiativeQueries queries, AuditQueries audit, HttpContext ctx, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default)

@@ -11,7 +11,8 @@ public static class InitiativesModule
         .AddScoped<InitiativeQueries>()
         .AddScoped<IValidator<InitiativeInput>, InitiativeInputValidator>()
         .AddScoped<IValidator<GateInput>, GateInputValidator>()
-        .AddScoped<IValidator<LessonInput>, LessonInputValidator>();
+        .AddScoped<IValidator<LessonInput>, LessonInputValidator>()
+        .AddScoped<IValidator<MilestoneInput>, MilestoneInputValidator>();
 
     public static IEndpointRouteBuilder MapInitiatives(this IEndpointRouteBuilder app)
     {

@@ -22,6 +22,7 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public DbSet<InitiativeNeed> InitiativeNeeds => Set<InitiativeNeed>();
     public DbSet<GateDecision> GateDecisions => Set<GateDecision>();
     public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

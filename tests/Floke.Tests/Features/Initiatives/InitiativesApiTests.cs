@@ -251,4 +251,36 @@ public class InitiativesApiTests(Apps apps)
         Assert.Contains("Tittel etter", history);
         Assert.DoesNotContain("For sent", history);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Milestones_GiveTheProgressFigure_OwnersOnly(string provider)
+    {
+        var app = apps[provider];
+        var owner = await Clients.NewApiUserAsync(app);
+        var outsider = await Clients.NewApiUserAsync(app);
+        await outsider.CreateOrganizationAsync();
+        var id = (await owner.CreateInitiativeAsync(await owner.CreateOrganizationAsync())).GetProperty("id").GetInt32();
+        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+
+        var missing = await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/milestones", new { title = "", dueDate = (string?)null });
+        var errors = (await missing.ReadJsonAsync()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("title", out _));
+        Assert.True(errors.TryGetProperty("dueDate", out _));
+
+        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/milestones", new { title = "Avtale med leverandør", dueDate = "2026-02-01" });
+        var two = await (await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/milestones", new { title = "Pilot i gang", dueDate = "2026-01-15" })).ReadJsonAsync();
+        Assert.Equal(0, two.GetProperty("progressPercent").GetInt32());
+        var milestones = two.GetProperty("milestones").EnumerateArray().ToList();
+        Assert.Equal("Pilot i gang", milestones[0].GetProperty("title").GetString()); // ordered by date
+        var first = milestones[0].GetProperty("id").GetInt32();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/milestones/{first}/done", new { done = true })).StatusCode);
+        var done = await (await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/milestones/{first}/done", new { done = true })).ReadJsonAsync();
+        Assert.Equal(50, done.GetProperty("progressPercent").GetInt32());
+        Assert.Contains("1 av 2 milepæler nådd (50 %)", await Clients.Anonymous(app).GetStringAsync($"/initiatives/{id}"));
+
+        var removed = await (await owner.Http.DeleteAsync($"/api/v1/initiatives/{id}/milestones/{first}")).ReadJsonAsync();
+        Assert.Equal(0, removed.GetProperty("progressPercent").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.DeleteAsync($"/api/v1/initiatives/{id}/milestones/{first}")).StatusCode);
+    }
 }

@@ -490,6 +490,38 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Lessons");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "DueDate");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Needs.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -817,6 +849,17 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Initiative");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Milestone", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany("Milestones")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Needs.NeedOwner", b =>
                 {
                     b.HasOne("Floke.Web.Features.Needs.Need", "Need")
@@ -897,6 +940,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("GateDecisions");
 
                     b.Navigation("Lessons");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Needs");
 

@@ -473,6 +473,36 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Lessons");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "DueDate");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Needs.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -792,6 +822,17 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Initiative");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Initiatives.Milestone", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany("Milestones")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Needs.NeedOwner", b =>
                 {
                     b.HasOne("Floke.Web.Features.Needs.Need", "Need")
@@ -872,6 +913,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("GateDecisions");
 
                     b.Navigation("Lessons");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Needs");
 

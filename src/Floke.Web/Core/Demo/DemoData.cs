@@ -141,12 +141,20 @@ public static class DemoData
         }
 
         var elderly = needs.First(n => n.Title.StartsWith("Eldre", StringComparison.Ordinal));
-        var youth = needs.First(n => n.Title.StartsWith("Unge", StringComparison.Ordinal));
-        var permits = needs.First(n => n.Title.StartsWith("Små bedrifter", StringComparison.Ordinal));
-        yield return Make("Fallsensorer hos hjemmeboende eldre", "Trondheim og Bodø prøver sensorer som varsler hjemmetjenesten ved fall, med SINTEF som forskningspartner.",
+        var sensors = Make("Fallsensorer hos hjemmeboende eldre", "Trondheim og Bodø prøver sensorer som varsler hjemmetjenesten ved fall, med SINTEF som forskningspartner.",
             "942110464", Measures.Experiments | Measures.Collaboration | Measures.Digitalisation, InnovationTypes.Service | InnovationTypes.Technology,
             OecdFacet.Enhancement, InitiativeStage.DevelopAndTest, 60, elderly, ("972418013", PartnerRole.Partner), ("919303808", PartnerRole.ResearchPartner),
             ("931000020", PartnerRole.Supplier));
+        sensors.Milestones.AddRange(
+        [
+            new Milestone { Title = "Avtale med leverandør", DueDate = DateOnly.FromDateTime(now.AddDays(-40).UtcDateTime), Done = true, DoneAt = now.AddDays(-40) },
+            new Milestone { Title = "30 brukere har sensor", DueDate = DateOnly.FromDateTime(now.AddDays(-5).UtcDateTime), Done = true, DoneAt = now.AddDays(-6) },
+            new Milestone { Title = "Evaluering av falske alarmer", DueDate = DateOnly.FromDateTime(now.AddDays(30).UtcDateTime) },
+            new Milestone { Title = "Beslutning om drift", DueDate = DateOnly.FromDateTime(now.AddDays(90).UtcDateTime) },
+        ]);
+        yield return sensors;
+        var youth = needs.First(n => n.Title.StartsWith("Unge", StringComparison.Ordinal));
+        var permits = needs.First(n => n.Title.StartsWith("Små bedrifter", StringComparison.Ordinal));
         yield return Make("Én dør inn for unge utenfor skole og arbeid", "Nav og Oslo kommune samler oppfølgingen av unge i ett team med felles plan.",
             "958935420", Measures.Collaboration | Measures.FrameworkConditions, InnovationTypes.Organisation | InnovationTypes.Process,
             OecdFacet.MissionOriented, InitiativeStage.Explore, 30, youth, ("889640782", PartnerRole.Lead), ("864139442", PartnerRole.UserRepresentative));

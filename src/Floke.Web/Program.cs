@@ -6,6 +6,7 @@ using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Demo;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
 using Floke.Web.Infrastructure.Api;
@@ -33,6 +34,7 @@ services.AddScoped<VersionedSave>();
 services.AddOrganizations();
 services.AddNeeds();
 services.AddInitiatives();
+services.AddExperiments();
 services.AddRazorPages(o => o.RootDirectory = "/")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));
@@ -103,6 +105,7 @@ app.MapGroup("/api/v1/account").WithTags("Account").MapIdentityApi<User>();
 app.MapOrganizations();
 app.MapNeeds();
 app.MapInitiatives();
+app.MapExperiments();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 

@@ -37,7 +37,7 @@ public static class ApiResults
         return result.Kind switch
         {
             ResultKind.Invalid => (IResult)TypedResults.ValidationProblem(
-                result.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value),
+                result.Errors.ToDictionary(e => CamelCase(e.Key), e => e.Value),
                 title: l["Problem.Invalid"]),
             ResultKind.NotFound => Problem(ctx, StatusCodes.Status404NotFound, "Problem.NotFound", null),
             ResultKind.Conflict => Problem(ctx, StatusCodes.Status409Conflict, "Problem.Conflict", result.Detail),
@@ -46,6 +46,9 @@ public static class ApiResults
                 : Problem(ctx, StatusCodes.Status401Unauthorized, "Problem.Unauthorized", null),
         };
     }
+
+    // "Metrics[0].Result" → "metrics[0].result", as the fields are named in the JSON body.
+    private static string CamelCase(string field) => string.Join('.', field.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private static ProblemHttpResult Problem(HttpContext ctx, int status, string titleKey, string? detail)
     {

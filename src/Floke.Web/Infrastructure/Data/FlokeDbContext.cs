@@ -1,6 +1,7 @@
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public DbSet<GateDecision> GateDecisions => Set<GateDecision>();
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<ExperimentMetric> ExperimentMetrics => Set<ExperimentMetric>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

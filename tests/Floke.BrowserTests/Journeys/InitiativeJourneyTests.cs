@@ -67,6 +67,36 @@ public class InitiativeJourneyTests(Browser browser)
         await Expect(owner.GetByRole(AriaRole.List, new() { Name = t["Initiative.Stage"] })).ToContainTextAsync(t["InitiativeStage.Explore"]);
         await Expect(owner.GetByText("Behovet er dokumentert hos tre kommuner.")).ToBeVisibleAsync();
 
+        // An experiment runs to a conclusion; "make permanent" asks the leaders for the next gate.
+        await owner.GetByRole(AriaRole.Link, new() { Name = t["Experiment.CreateTitle"] }).ClickAsync();
+        await Browser.AssertAccessibleAsync(owner);
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Experiment.Title"], Exact = true }).FillAsync($"Sensor hos 30 brukere {token}");
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Experiment.Hypothesis"], Exact = true }).FillAsync("Vi tror at sensorer gir raskere hjelp, målt ved minutter til hjelp.");
+        var metric = owner.GetByRole(AriaRole.Group, new() { Name = string.Format(t["Metric.Legend"], 1) });
+        await metric.GetByRole(AriaRole.Textbox, new() { Name = t["Metric.Name"], Exact = true }).FillAsync("Tid til hjelp");
+        await metric.GetByRole(AriaRole.Textbox, new() { Name = t["Metric.Unit"], Exact = true }).FillAsync("minutter");
+        await metric.GetByRole(AriaRole.Textbox, new() { Name = t["Metric.Baseline"], Exact = true }).FillAsync("240");
+        await metric.GetByRole(AriaRole.Textbox, new() { Name = t["Metric.Target"], Exact = true }).FillAsync("30");
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Experiment.Save"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Sensor hos 30 brukere {token}");
+        await Browser.AssertAccessibleAsync(owner);
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Experiment.Start"] }).ClickAsync();
+        await owner.GetByRole(AriaRole.Link, new() { Name = t["Experiment.EditResults"] }).ClickAsync();
+        await owner.GetByRole(AriaRole.Group, new() { Name = string.Format(t["Metric.Legend"], 1) })
+            .GetByRole(AriaRole.Textbox, new() { Name = t["Metric.Result"], Exact = true }).FillAsync("22,5");
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Form.Save"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Table)).ToContainTextAsync("22,5");
+        await owner.GetByRole(AriaRole.Link, new() { Name = t["Experiment.Conclude"] }).ClickAsync();
+        await Browser.AssertAccessibleAsync(owner);
+        await owner.GetByRole(AriaRole.Radio, new() { Name = t["ExperimentOutcome.Confirmed"] }).CheckAsync();
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Experiment.Evidence"], Exact = true }).FillAsync("Målt over seks måneder hos 30 brukere.");
+        await owner.GetByRole(AriaRole.Radio, new() { Name = t["ExperimentDecision.MakePermanent"] }).CheckAsync();
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Experiment.Conclude"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.List, new() { Name = t["Experiment.Status"] })).ToContainTextAsync(t["ExperimentStatus.Concluded"]);
+        await Browser.AssertAccessibleAsync(owner);
+        await owner.GotoAsync(url);
+        await Expect(owner.GetByText(string.Format(t["Experiment.MakePermanent.GateNote"], $"Sensor hos 30 brukere {token}"), new() { Exact = false })).ToBeVisibleAsync();
+
         // Later it is stopped, and what was learnt is kept.
         await owner.GetByRole(AriaRole.Link, new() { Name = t["Gate.Decide"] }).First.ClickAsync();
         await owner.GetByRole(AriaRole.Radio, new() { Name = t["Gate.StopHere"] }).CheckAsync();

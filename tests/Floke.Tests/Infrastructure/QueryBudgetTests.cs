@@ -41,6 +41,17 @@ public class QueryBudgetTests(Apps apps)
                 System.Net.Http.Json.JsonContent.Create(new { version = published.GetProperty("version").GetInt32(), outcome = "Go", rationale = "Videre" }));
         }
 
+        var experiment = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            var created = await owner.Http.PostAsync("/api/v1/experiments", System.Net.Http.Json.JsonContent.Create(new
+            {
+                initiativeId = initiative, title = $"Budsjettforsøk {i}", hypothesis = "Vi tror at …", design = "Pilot", legalBasis = "OrdinaryMandate",
+                metrics = new[] { new { name = "Tid", unit = "minutter", baseline = 10m }, new { name = "Kost", unit = "kr", baseline = 5m } },
+            }));
+            experiment = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
+        }
+
         var anonymous = Clients.Anonymous(app);
         var signedIn = Clients.Pages(app);
         await signedIn.SubmitAsync("/account/login", [new("Input.Email", owner.Email), new("Input.Password", TestData.Password)]);
@@ -58,6 +69,9 @@ public class QueryBudgetTests(Apps apps)
             (anonymous, "/api/v1/initiatives?pageSize=100"), (anonymous, $"/api/v1/initiatives/{initiative}"), (anonymous, "/api/v1/lessons?pageSize=100"),
             (signedIn.Http, $"/initiatives/{initiative}"), (signedIn.Http, $"/initiatives/{initiative}/edit"), (signedIn.Http, $"/initiatives/{initiative}/gate"),
             (signedIn.Http, "/initiatives/new"), (signedIn.Http, "/initiatives?mine=true"),
+            (anonymous, "/experiments"), (anonymous, "/experiments?status=Planned&legalBasis=OrdinaryMandate"), (anonymous, $"/experiments/{experiment}"),
+            (anonymous, $"/experiments/{experiment}/history"), (anonymous, "/api/v1/experiments?pageSize=100"), (anonymous, $"/api/v1/experiments/{experiment}"),
+            (signedIn.Http, $"/experiments/{experiment}/edit"), (signedIn.Http, $"/experiments/new?initiative={initiative}"),
         };
         foreach (var (client, path) in requests)
         {

@@ -1,5 +1,6 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
 using Floke.Web.Infrastructure.Data;
@@ -30,8 +31,59 @@ public static class DemoData
         db.Needs.AddRange(needs);
         await db.SaveChangesAsync(ct);
 
-        db.Initiatives.AddRange(Initiatives(Org, needs, now));
+        var initiatives = Initiatives(Org, needs, now).ToList();
+        db.Initiatives.AddRange(initiatives);
         await db.SaveChangesAsync(ct);
+
+        db.Experiments.AddRange(Experiments(initiatives, now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>One experiment on each legal basis, in each status.</summary>
+    private static IEnumerable<Experiment> Experiments(IReadOnlyList<Initiative> initiatives, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        Initiative Named(string start) => initiatives.First(i => i.Title.StartsWith(start, StringComparison.Ordinal));
+        Experiment Make(Initiative initiative, string title, string hypothesis, ExperimentDesign design, LegalBasis basis, ExperimentStatus status,
+            params ExperimentMetric[] metrics) => new()
+            {
+                Initiative = initiative, Title = title, Hypothesis = hypothesis, Design = design, LegalBasis = basis, Status = status,
+                StartDate = today.AddMonths(-6), EndDate = today.AddMonths(6), CreatedAt = now.AddDays(-180), UpdatedAt = now.AddDays(-10), Metrics = [.. metrics],
+            };
+
+        var sensors = Make(Named("Fallsensorer"), "Sensorer hos 30 hjemmeboende i Trondheim",
+            "Vi tror at fallsensorer vil føre til raskere hjelp, målt ved minutter fra fall til hjelp er på plass.", ExperimentDesign.BeforeAfter,
+            LegalBasis.OrdinaryMandate, ExperimentStatus.Concluded,
+            new ExperimentMetric { Name = "Tid fra fall til hjelp", Unit = "minutter", Baseline = 240, Target = 30, Result = 22 },
+            new ExperimentMetric { Name = "Falske alarmer", Unit = "per uke", Baseline = 0, Target = 2, Result = 3.5m });
+        sensors.Outcome = ExperimentOutcome.Confirmed;
+        sensors.Evidence = "Demodata: målt i seks måneder hos 30 brukere; falske alarmer over målet, men raskere hjelp i alle reelle fall.";
+        sensors.Decision = ExperimentDecision.Iterate;
+        yield return sensors;
+        var youth = Make(Named("Én dør inn"), "Felles team for Nav og kommunen etter forsøksloven",
+            "Vi tror at ett felles team vil føre til at flere unge er i jobb eller skole etter et år, målt ved andel i aktivitet.", ExperimentDesign.Pilot,
+            LegalBasis.ExperimentsAct, ExperimentStatus.Running,
+            new ExperimentMetric { Name = "Andel i jobb eller skole etter 12 måneder", Unit = "prosent", Baseline = 38, Target = 55 });
+        youth.ActApprovedOn = today.AddYears(-3).AddMonths(-10);
+        youth.ActMinistry = "Kommunal- og distriktsdepartementet";
+        youth.ActEndsOn = today.AddMonths(2);
+        yield return youth;
+        var sandbox = Make(Named("Veiviser"), "Veiviseren i Datatilsynets sandkasse",
+            "Vi tror at en veiviser som bruker virksomhetens egne data vil føre til færre ufullstendige søknader, målt ved andel komplette søknader.",
+            ExperimentDesign.AB, LegalBasis.RegulatorySandbox, ExperimentStatus.Planned,
+            new ExperimentMetric { Name = "Komplette søknader", Unit = "prosent", Baseline = 60, Target = 85 });
+        sandbox.SandboxRegulator = "Datatilsynet";
+        sandbox.SandboxAdmittedOn = today.AddMonths(-1);
+        yield return sandbox;
+        var chatbot = Make(Named("Chatbot"), "Chatbot med unntak fra krav om skriftlig svar",
+            "Vi tror at en chatbot vil føre til færre telefoner om byggesøknader, målt ved antall telefoner per uke.", ExperimentDesign.Pilot,
+            LegalBasis.Exemption, ExperimentStatus.Concluded,
+            new ExperimentMetric { Name = "Telefoner om byggesøknader", Unit = "per uke", Baseline = 120, Target = 60, Result = 115 });
+        chatbot.ExemptionFromRule = "Demodata: kommunens egen rutine for skriftlig svar innen tre uker";
+        chatbot.Outcome = ExperimentOutcome.Refuted;
+        chatbot.Evidence = "Demodata: antall telefoner falt bare 4 %; søkerne ville snakke med en saksbehandler.";
+        chatbot.Decision = ExperimentDecision.Stop;
+        yield return chatbot;
     }
 
     private static IEnumerable<Organization> Organizations() =>

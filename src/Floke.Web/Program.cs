@@ -6,6 +6,7 @@ using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Demo;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Barriers;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
@@ -35,6 +36,7 @@ services.AddOrganizations();
 services.AddNeeds();
 services.AddInitiatives();
 services.AddExperiments();
+services.AddBarriers();
 services.AddRazorPages(o => o.RootDirectory = "/")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));
@@ -106,6 +108,7 @@ app.MapOrganizations();
 app.MapNeeds();
 app.MapInitiatives();
 app.MapExperiments();
+app.MapBarriers();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 

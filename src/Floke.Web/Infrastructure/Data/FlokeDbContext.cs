@@ -1,6 +1,7 @@
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Barriers;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
@@ -26,6 +27,8 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ExperimentMetric> ExperimentMetrics => Set<ExperimentMetric>();
+    public DbSet<Features.Barriers.Barrier> Barriers => Set<Features.Barriers.Barrier>();
+    public DbSet<BarrierStep> BarrierSteps => Set<BarrierStep>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,0 +1,127 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Features.Barriers;
+
+public sealed record BarrierSummary(int Id, string Rule, string? Section, BarrierKind Kind, BarrierStatus Status, BarrierResolution? Resolution,
+    int InitiativeId, string InitiativeTitle, int? ResponsibleOrganizationId, string? ResponsibleName, DateTimeOffset ReportedAt);
+
+public sealed record StepView(int Id, BarrierStatus Status, BarrierResolution? Resolution, string Note, DateOnly Date, string ByName);
+
+public sealed record BarrierView(int Id, string Rule, string? Section, BarrierKind Kind, string Description, BarrierStatus Status,
+    BarrierResolution? Resolution, int InitiativeId, string InitiativeTitle, int? ResponsibleOrganizationId, string? ResponsibleName,
+    DateTimeOffset ReportedAt, IReadOnlyList<StepView> Steps)
+{
+    public bool CanRespond { get; init; }
+}
+
+/// <summary>One row of the register: a rule, or a responsible body, with how many barriers and initiatives it concerns.</summary>
+public sealed record RegisterRow(string Key, string Name, int? OrganizationId, int Barriers, int Open, int Resolved, int Initiatives);
+
+public sealed record Register(IReadOnlyList<RegisterRow> ByRule, IReadOnlyList<RegisterRow> ByResponsible, int Total, int Open);
+
+public sealed record BarrierFilter(BarrierStatus? Status = null, BarrierKind? Kind = null, string? Rule = null, int? Responsible = null,
+    int? Initiative = null, int Page = 1, int PageSize = Paging.DefaultPageSize);
+
+public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user)
+{
+    public const int MaxPageSize = 100;
+    public const int RegisterRows = 50;
+
+    private async Task<IQueryable<Barrier>> VisibleAsync(CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var visible = db.Initiatives.VisibleTo(orgIds);
+        return db.Barriers.AsNoTracking().Where(b => visible.Any(i => i.Id == b.InitiativeId));
+    }
+
+    public async Task<Paged<BarrierSummary>> ListAsync(BarrierFilter f, CancellationToken ct)
+    {
+        var query = await VisibleAsync(ct);
+        if (f.Status is { } status)
+        {
+            query = query.Where(b => b.Status == status);
+        }
+        if (f.Kind is { } kind)
+        {
+            query = query.Where(b => b.Kind == kind);
+        }
+        if (Validation.Clean(f.Rule) is { } rule)
+        {
+            var key = BarrierRules.NormalizeRule(rule);
+            query = query.Where(b => b.RuleKey == key);
+        }
+        if (f.Responsible is { } responsible)
+        {
+            query = query.Where(b => b.ResponsibleOrganizationId == responsible);
+        }
+        if (f.Initiative is { } initiative)
+        {
+            query = query.Where(b => b.InitiativeId == initiative);
+        }
+        var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Skip((page - 1) * size).Take(size)
+            .Select(b => new BarrierSummary(b.Id, b.Rule, b.Section, b.Kind, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
+                b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt))
+            .ToListAsync(ct);
+        return new Paged<BarrierSummary>(items, page, size, total);
+    }
+
+    public async Task<BarrierView?> GetAsync(int id, CancellationToken ct)
+    {
+        var b = await (await VisibleAsync(ct)).Include(x => x.Initiative).Include(x => x.ResponsibleOrganization).Include(x => x.Steps)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (b is null)
+        {
+            return null;
+        }
+        return new BarrierView(b.Id, b.Rule, b.Section, b.Kind, b.Description, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
+            b.ResponsibleOrganizationId, b.ResponsibleOrganization?.Name, b.ReportedAt,
+            b.Steps.OrderBy(s => s.Id).Select(s => new StepView(s.Id, s.Status, s.Resolution, s.Note, s.Date, s.ByName)).ToList())
+        {
+            CanRespond = await BarrierAccess.CanRespondAsync(b, user, ct),
+        };
+    }
+
+    /// <summary>What blocks innovation most: barriers grouped by rule and by responsible body, with counts of barriers,
+    /// open ones, resolved ones and initiatives affected. Counted in the database, over what the reader may see.</summary>
+    public async Task<Register> RegisterAsync(CancellationToken ct)
+    {
+        var visible = await VisibleAsync(ct);
+        var byRule = await visible.GroupBy(b => b.RuleKey)
+            .Select(g => new
+            {
+                Key = g.Key,
+                Name = g.Min(b => b.Rule),
+                Barriers = g.Count(),
+                Open = g.Count(b => b.Status == BarrierStatus.Reported || b.Status == BarrierStatus.UnderReview),
+                Resolved = g.Count(b => b.Status == BarrierStatus.Resolved),
+                Initiatives = g.Select(b => b.InitiativeId).Distinct().Count(),
+            })
+            .OrderByDescending(r => r.Barriers).ThenBy(r => r.Key).Take(RegisterRows).ToListAsync(ct);
+        var byResponsible = await visible.Where(b => b.ResponsibleOrganizationId != null).GroupBy(b => b.ResponsibleOrganizationId!.Value)
+            .Select(g => new
+            {
+                Id = g.Key,
+                Barriers = g.Count(),
+                Open = g.Count(b => b.Status == BarrierStatus.Reported || b.Status == BarrierStatus.UnderReview),
+                Resolved = g.Count(b => b.Status == BarrierStatus.Resolved),
+                Initiatives = g.Select(b => b.InitiativeId).Distinct().Count(),
+            })
+            .OrderByDescending(r => r.Barriers).ThenBy(r => r.Id).Take(RegisterRows).ToListAsync(ct);
+        var ids = byResponsible.Select(r => r.Id).ToArray();
+        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var totals = await visible.GroupBy(_ => 1)
+            .Select(g => new { Total = g.Count(), Open = g.Count(b => b.Status == BarrierStatus.Reported || b.Status == BarrierStatus.UnderReview) })
+            .FirstOrDefaultAsync(ct);
+        return new Register(
+            byRule.Select(r => new RegisterRow(r.Key, r.Name ?? r.Key, null, r.Barriers, r.Open, r.Resolved, r.Initiatives)).ToList(),
+            byResponsible.Select(r => new RegisterRow(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), names.GetValueOrDefault(r.Id, "?"), r.Id,
+                r.Barriers, r.Open, r.Resolved, r.Initiatives)).ToList(),
+            totals?.Total ?? 0, totals?.Open ?? 0);
+    }
+}

@@ -48,7 +48,8 @@ public partial class LocalizationTests
             typeof(Floke.Web.Features.Initiatives.PartnerRole), typeof(Floke.Web.Features.Initiatives.GateOutcome),
             typeof(Floke.Web.Features.Experiments.ExperimentDesign), typeof(Floke.Web.Features.Experiments.LegalBasis),
             typeof(Floke.Web.Features.Experiments.ExperimentStatus), typeof(Floke.Web.Features.Experiments.ExperimentOutcome),
-            typeof(Floke.Web.Features.Experiments.ExperimentDecision),
+            typeof(Floke.Web.Features.Experiments.ExperimentDecision), typeof(Floke.Web.Features.Barriers.BarrierKind),
+            typeof(Floke.Web.Features.Barriers.BarrierStatus), typeof(Floke.Web.Features.Barriers.BarrierResolution),
         };
         var missing = types.SelectMany(t => Enum.GetNames(t).Where(n => n != "None").Select(n => $"{t.Name}.{n}")).Where(k => !nb.Contains(k));
         Assert.Empty(missing);

@@ -11,7 +11,7 @@ namespace Floke.Web.Features.Initiatives;
 
 /// <summary>One initiative with its timeline; its people manage it here: publish, invite partners, ask for a gate
 /// decision, write lessons; invited leaders answer.</summary>
-public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands commands, Experiments.ExperimentQueries experiments, FlokeDbContext db, IStringLocalizer<SharedResource> l) : ActionPage
+public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands commands, Experiments.ExperimentQueries experiments, Barriers.BarrierQueries barriers, FlokeDbContext db, IStringLocalizer<SharedResource> l) : ActionPage
 {
     public sealed class InviteForm
     {
@@ -34,6 +34,7 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
 
     public InitiativeView Initiative { get; private set; } = null!;
     public IReadOnlyList<Experiments.ExperimentSummary> Experiments { get; private set; } = [];
+    public IReadOnlyList<Barriers.BarrierSummary> Barriers { get; private set; } = [];
     [BindProperty] public MilestoneForm NewMilestone { get; set; } = new();
     [BindProperty] public InviteForm Invite { get; set; } = new();
     [BindProperty] public LessonForm Lesson { get; set; } = new();
@@ -76,6 +77,7 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
         var initiative = await queries.GetAsync(id, ct);
         Initiative = initiative!;
         Experiments = initiative is null ? [] : (await experiments.ListAsync(new Experiments.ExperimentFilter(Initiative: id, PageSize: 50), ct)).Items;
+        Barriers = initiative is null ? [] : (await barriers.ListAsync(new Barriers.BarrierFilter(Initiative: id, PageSize: 50), ct)).Items;
         return initiative is not null;
     }
 }

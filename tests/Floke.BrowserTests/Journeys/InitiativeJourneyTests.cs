@@ -97,6 +97,29 @@ public class InitiativeJourneyTests(Browser browser)
         await owner.GotoAsync(url);
         await Expect(owner.GetByText(string.Format(t["Experiment.MakePermanent.GateNote"], $"Sensor hos 30 brukere {token}"), new() { Exact = false })).ToBeVisibleAsync();
 
+        // A rule blocks the work: the owner reports it, the responsible body (here the partner) responds, and it shows on the register.
+        await owner.GetByRole(AriaRole.Link, new() { Name = t["Barrier.ReportTitle"] }).ClickAsync();
+        await Browser.AssertAccessibleAsync(owner);
+        var rule = $"helsepersonelloven {token}";
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Barrier.Rule"], Exact = true }).FillAsync(rule);
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Barrier.Section"], Exact = true }).FillAsync("§ 21");
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Barrier.Description"], Exact = true }).FillAsync("Taushetsplikten hindrer at sensordata deles med fastlegen.");
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Barrier.ResponsibleNumber"], Exact = true }).FillAsync(partnerNumber);
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Barrier.Report"] }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{rule} § 21");
+        await Browser.AssertAccessibleAsync(owner);
+        var barrierUrl = new Uri(owner.Url).AbsolutePath;
+        await partner.GotoAsync(barrierUrl);
+        await partner.GetByRole(AriaRole.Combobox, new() { Name = t["Barrier.Status"], Exact = true }).SelectOptionAsync("UnderReview");
+        await partner.GetByRole(AriaRole.Textbox, new() { Name = t["Barrier.Note"], Exact = true }).FillAsync("Vi vurderer en avklaring.");
+        await partner.GetByRole(AriaRole.Button, new() { Name = t["Barrier.SaveStep"] }).ClickAsync();
+        await Expect(partner.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Barrier.StepSaved"]);
+        await Browser.AssertAccessibleAsync(partner);
+        await partner.GotoAsync("/barriers");
+        await Expect(partner.GetByRole(AriaRole.Table).First).ToContainTextAsync(rule);
+        await Browser.AssertAccessibleAsync(partner);
+        await owner.GotoAsync(url);
+
         // Later it is stopped, and what was learnt is kept.
         await owner.GetByRole(AriaRole.Link, new() { Name = t["Gate.Decide"] }).First.ClickAsync();
         await owner.GetByRole(AriaRole.Radio, new() { Name = t["Gate.StopHere"] }).CheckAsync();

@@ -52,6 +52,17 @@ public class QueryBudgetTests(Apps apps)
             experiment = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
         }
 
+        var barrier = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            var reported = await owner.Http.PostAsync("/api/v1/barriers", System.Net.Http.Json.JsonContent.Create(new
+            {
+                initiativeId = initiative, rule = $"Budsjettloven {token} {i % 3}", section = "§ 1", kind = "Law", description = "Hindrer", responsibleOrganizationId = partnerOrg,
+            }));
+            barrier = (await reported.ReadJsonAsync()).GetProperty("id").GetInt32();
+            await partner.Http.PostAsync($"/api/v1/barriers/{barrier}/steps", System.Net.Http.Json.JsonContent.Create(new { status = "UnderReview", note = "Ser på det" }));
+        }
+
         var anonymous = Clients.Anonymous(app);
         var signedIn = Clients.Pages(app);
         await signedIn.SubmitAsync("/account/login", [new("Input.Email", owner.Email), new("Input.Password", TestData.Password)]);
@@ -72,6 +83,9 @@ public class QueryBudgetTests(Apps apps)
             (anonymous, "/experiments"), (anonymous, "/experiments?status=Planned&legalBasis=OrdinaryMandate"), (anonymous, $"/experiments/{experiment}"),
             (anonymous, $"/experiments/{experiment}/history"), (anonymous, "/api/v1/experiments?pageSize=100"), (anonymous, $"/api/v1/experiments/{experiment}"),
             (signedIn.Http, $"/experiments/{experiment}/edit"), (signedIn.Http, $"/experiments/new?initiative={initiative}"),
+            (anonymous, "/barriers"), (anonymous, $"/barriers?status=UnderReview&page=2&rule=Budsjettloven {token} 1"), (anonymous, $"/barriers/{barrier}"),
+            (anonymous, $"/barriers/{barrier}/history"), (anonymous, "/api/v1/barriers?pageSize=100"), (anonymous, "/api/v1/barriers/register"),
+            (anonymous, $"/api/v1/barriers/{barrier}"), (signedIn.Http, $"/barriers/new?initiative={initiative}"),
         };
         foreach (var (client, path) in requests)
         {

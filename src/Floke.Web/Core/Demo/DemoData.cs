@@ -1,5 +1,7 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Barriers;
+using Barrier = Floke.Web.Features.Barriers.Barrier;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
@@ -36,7 +38,50 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
 
         db.Experiments.AddRange(Experiments(initiatives, now));
+        db.Barriers.AddRange(Barriers(initiatives, Org, now));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Barriers in every status, some sharing a rule so that the register has something to count.</summary>
+    private static IEnumerable<Barrier> Barriers(IReadOnlyList<Initiative> initiatives, Func<string, Organization> org, DateTimeOffset now)
+    {
+        Initiative Named(string start) => initiatives.First(i => i.Title.StartsWith(start, StringComparison.Ordinal));
+        Barrier Make(Initiative initiative, string rule, string? section, BarrierKind kind, string description, string? responsible,
+            BarrierStatus status, BarrierResolution? resolution, int daysAgo, params string[] notes)
+        {
+            var at = now.AddDays(-daysAgo);
+            var barrier = new Barrier
+            {
+                Initiative = initiative, Rule = rule, RuleKey = BarrierRules.NormalizeRule(rule), Section = section, Kind = kind,
+                Description = description, ResponsibleOrganization = responsible is null ? null : org(responsible), Status = status,
+                Resolution = resolution, ReportedAt = at, UpdatedAt = at,
+            };
+            var path = status switch
+            {
+                BarrierStatus.UnderReview => new[] { BarrierStatus.UnderReview },
+                BarrierStatus.Resolved or BarrierStatus.Rejected => [BarrierStatus.UnderReview, status],
+                _ => [],
+            };
+            barrier.Steps.AddRange(path.Select((s, i) => new BarrierStep
+            {
+                Status = s, Resolution = s == BarrierStatus.Resolved ? resolution : null, Note = notes.ElementAtOrDefault(i) ?? "Demodata",
+                Date = DateOnly.FromDateTime(at.AddDays(10 * (i + 1)).UtcDateTime), ByName = "Demo-saksbehandler", RecordedAt = at.AddDays(10 * (i + 1)),
+            }));
+            return barrier;
+        }
+
+        yield return Make(Named("Én dør inn"), "forvaltningsloven", "§ 13", BarrierKind.Law,
+            "Taushetsplikten hindrer at Nav og kommunen deler opplysninger om den unge uten samtykke for hver sak.", "889640782",
+            BarrierStatus.UnderReview, null, 40, "Demodata: vurderes sammen med departementet.");
+        yield return Make(Named("Fallsensorer"), "Forvaltningsloven", "§ 13", BarrierKind.Law,
+            "Hjemmetjenesten kan ikke dele sensorvarsler med fastlegen uten nytt samtykke.", "983544622",
+            BarrierStatus.Reported, null, 12);
+        yield return Make(Named("Veiviser"), "Tilskuddsregelverket for digitaliseringsprosjekter", null, BarrierKind.FundingRule,
+            "Midlene kan bare brukes av én virksomhet, mens veiviseren eies av flere.", "991825827",
+            BarrierStatus.Resolved, BarrierResolution.Clarification, 150, "Demodata: til vurdering.", "Demodata: avklart at felles eierskap er tillatt.");
+        yield return Make(Named("Chatbot"), "plan- og bygningsloven", "§ 21-3", BarrierKind.InterpretationOrPractice,
+            "Kommunen tolket kravet til skriftlig svar slik at chatbotens svar ikke kunne brukes.", null,
+            BarrierStatus.Rejected, null, 100, "Demodata: til vurdering.", "Demodata: ikke et regelverkshinder, men et spørsmål om tjenestedesign.");
     }
 
     /// <summary>One experiment on each legal basis, in each status.</summary>

@@ -71,6 +71,14 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user)
         return new Paged<BarrierSummary>(items, page, size, total);
     }
 
+    /// <summary>An initiative's barriers (at most 50, newest first) in one query, for the initiative's page.</summary>
+    public async Task<IReadOnlyList<BarrierSummary>> ForInitiativeAsync(int initiativeId, CancellationToken ct) =>
+        await (await VisibleAsync(ct)).Where(b => b.InitiativeId == initiativeId)
+            .OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Take(50)
+            .Select(b => new BarrierSummary(b.Id, b.Rule, b.Section, b.Kind, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
+                b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt))
+            .ToListAsync(ct);
+
     public async Task<BarrierView?> GetAsync(int id, CancellationToken ct)
     {
         var b = await (await VisibleAsync(ct)).Include(x => x.Initiative).Include(x => x.ResponsibleOrganization).Include(x => x.Steps)

@@ -76,8 +76,8 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
     {
         var initiative = await queries.GetAsync(id, ct);
         Initiative = initiative!;
-        Experiments = initiative is null ? [] : (await experiments.ListAsync(new Experiments.ExperimentFilter(Initiative: id, PageSize: 50), ct)).Items;
-        Barriers = initiative is null ? [] : (await barriers.ListAsync(new Barriers.BarrierFilter(Initiative: id, PageSize: 50), ct)).Items;
+        Experiments = initiative is null ? [] : await experiments.ForInitiativeAsync(id, ct);
+        Barriers = initiative is null ? [] : await barriers.ForInitiativeAsync(id, ct);
         return initiative is not null;
     }
 }

@@ -1,12 +1,13 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure.Data;
 
 namespace Floke.Web.Features.Barriers;
 
 /// <summary>A rule, funding rule or practice that blocks an initiative (regelverkshinder), tracked to resolution, so those
 /// who set framework conditions see what blocks innovation most.</summary>
-public sealed class Barrier : IAudited
+public sealed class Barrier : IAudited, IVersioned
 {
     public int Id { get; set; }
     public int InitiativeId { get; set; }
@@ -26,6 +27,7 @@ public sealed class Barrier : IAudited
     public BarrierResolution? Resolution { get; set; }
     public DateTimeOffset ReportedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
 
     public List<BarrierStep> Steps { get; set; } = [];
 

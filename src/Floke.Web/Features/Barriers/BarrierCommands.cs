@@ -87,7 +87,15 @@ public sealed class BarrierCommands(
             Date = input.Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Formatting.Oslo).DateTime),
             ByName = AuditActor.From(user.Principal).Name ?? "",
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Two people answered at once: the first answer stands, the second is told instead of writing over it.
+            return Result<BarrierStatus>.Conflict(l["Barrier.AnsweredMeanwhile"]);
+        }
         return Result.Ok(barrier.Status);
     }
 }

@@ -11,6 +11,7 @@ public sealed class BarrierConfiguration : IEntityTypeConfiguration<Barrier>
         b.Property(x => x.RuleKey).HasMaxLength(BarrierRules.RuleMaxLength);
         b.Property(x => x.Section).HasMaxLength(100);
         b.Property(x => x.Description).HasMaxLength(BarrierRules.TextMaxLength);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId);
         b.HasOne(x => x.ResponsibleOrganization).WithMany().HasForeignKey(x => x.ResponsibleOrganizationId).OnDelete(DeleteBehavior.SetNull);
         // The register groups by rule and by responsible body; an initiative lists its own.

@@ -28,6 +28,9 @@ public abstract class ActionPage : PageModel
                 return NotFound();
             case ResultKind.Forbidden:
                 return this.Deny();
+            case ResultKind.Conflict:
+                ModelState.AddModelError("", result.Detail ?? "");
+                break;
         }
         foreach (var (field, messages) in result.Errors)
         {

@@ -1,28 +1,16 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Floke.Web.Core.Organizations;
 
 /// <summary>Who changed what in an organisation, and when; members also see the changes to memberships.</summary>
-public sealed class HistoryModel(OrganizationQueries queries) : PageModel
+public sealed class HistoryModel(OrganizationQueries queries, AuditQueries audit) : HistoryPage(audit)
 {
-    public int Id { get; private set; }
-    public string Name { get; private set; } = "";
-    public Paged<HistoryItem> History { get; private set; } = null!;
+    protected override string BasePath => "/organizations";
 
-    public string PageLink(int page) => $"/organizations/{Id}/history?page={page}";
+    protected override string RootType => nameof(Organization);
 
-    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
-    {
-        var org = await queries.GetAsync(id, ct);
-        if (org is null)
-        {
-            return NotFound();
-        }
-        (Id, Name) = (id, org.Name);
-        History = await queries.HistoryAsync(id, pageNumber, Paging.DefaultPageSize, ct);
-        return Page();
-    }
+    protected override async Task<string?> FindTitleAsync(int id, CancellationToken ct) => (await queries.GetAsync(id, ct))?.Name;
+
+    protected override Task<Paged<HistoryItem>> LoadAsync(int id, int page, CancellationToken ct) => queries.HistoryAsync(id, page, Paging.DefaultPageSize, ct);
 }

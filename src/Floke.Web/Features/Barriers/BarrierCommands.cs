@@ -22,15 +22,10 @@ public sealed class BarrierCommands(
     /// <summary>Reports what blocks an initiative (its owner's and accepted partners' members).</summary>
     public async Task<Result<int>> ReportAsync(int initiativeId, BarrierInput input, CancellationToken ct)
     {
-        var orgIds = await user.OrganizationIdsAsync(ct);
-        var initiative = await db.Initiatives.Include(i => i.Partners).VisibleTo(orgIds).FirstOrDefaultAsync(i => i.Id == initiativeId, ct);
-        if (initiative is null)
+        var target = await db.ForContributionAsync(user, initiativeId, l["Experiment.Initiative.Unknown"], ct);
+        if (!target.IsOk)
         {
-            return user.IsAuthenticated ? Result<int>.Invalid("InitiativeId", l["Experiment.Initiative.Unknown"]) : Result<int>.Forbidden();
-        }
-        if (!await InitiativeAccess.CanContributeAsync(initiative, user, ct))
-        {
-            return Result<int>.Forbidden();
+            return target.As<int>();
         }
         input = input with { Rule = Validation.Clean(input.Rule), Section = Validation.Clean(input.Section), Description = Validation.Clean(input.Description) };
         if (await validator.ErrorsAsync(input, ct) is { } errors)

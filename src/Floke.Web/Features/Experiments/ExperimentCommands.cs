@@ -23,15 +23,10 @@ public sealed class ExperimentCommands(
     /// <summary>Plans a new experiment in an initiative.</summary>
     public async Task<Result<int>> CreateAsync(int initiativeId, ExperimentInput input, CancellationToken ct)
     {
-        var orgIds = await user.OrganizationIdsAsync(ct);
-        var initiative = await db.Initiatives.Include(i => i.Partners).VisibleTo(orgIds).FirstOrDefaultAsync(i => i.Id == initiativeId, ct);
-        if (initiative is null)
+        var target = await db.ForContributionAsync(user, initiativeId, l["Experiment.Initiative.Unknown"], ct);
+        if (!target.IsOk)
         {
-            return user.IsAuthenticated ? Result<int>.Invalid("InitiativeId", l["Experiment.Initiative.Unknown"]) : Result<int>.Forbidden();
-        }
-        if (!await InitiativeAccess.CanContributeAsync(initiative, user, ct))
-        {
-            return Result<int>.Forbidden();
+            return target.As<int>();
         }
         input = Clean(input);
         if (await validator.ErrorsAsync(input, ct) is { } errors)

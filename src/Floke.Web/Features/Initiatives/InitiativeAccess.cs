@@ -1,5 +1,8 @@
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Floke.Web.Features.Initiatives;
 
@@ -27,4 +30,18 @@ public static class InitiativeAccess
     /// <summary>Only leaders (and administrators) of the owning organisation decide at a gate.</summary>
     public static Task<bool> CanDecideAsync(Initiative i, CurrentUser user, CancellationToken ct) =>
         user.HasRoleAsync(i.OwnerOrganizationId, MemberRole.Leader, ct);
+
+    /// <summary>The initiative someone adds an experiment or a barrier to: one they may see (else the field is invalid,
+    /// or, for a visitor, forbidden) and may contribute to (else forbidden).</summary>
+    public static async Task<Result<Initiative>> ForContributionAsync(this FlokeDbContext db, CurrentUser user, int initiativeId,
+        string unknownMessage, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var initiative = await db.Initiatives.Include(i => i.Partners).VisibleTo(orgIds).FirstOrDefaultAsync(i => i.Id == initiativeId, ct);
+        if (initiative is null)
+        {
+            return user.IsAuthenticated ? Result<Initiative>.Invalid("InitiativeId", unknownMessage) : Result<Initiative>.Forbidden();
+        }
+        return await CanContributeAsync(initiative, user, ct) ? Result.Ok(initiative) : Result<Initiative>.Forbidden();
+    }
 }

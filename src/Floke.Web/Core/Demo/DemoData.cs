@@ -275,6 +275,9 @@ public static class DemoData
             AuthorUserId = "demo", AuthorName = "Demo-leder", CreatedAt = now.AddDays(-20),
         });
         yield return stopped;
+        yield return Make("Digital oppfølging av kols-pasienter hjemme", "Bodø kommune tar i bruk avstandsoppfølging av kols-pasienter i drift etter en vellykket utprøving.",
+            "972418013", Measures.RealiseAndSpread | Measures.Digitalisation, InnovationTypes.Service | InnovationTypes.Process,
+            OecdFacet.Enhancement, InitiativeStage.Implement, 150, elderly, ("983544622", PartnerRole.Partner));
         yield return Make("Samordnet skoleskyss og timeplan", "Fylkeskommunen og skolene planlegger skyss og timeplan sammen.", "821311632",
             Measures.Collaboration, InnovationTypes.Process, OecdFacet.Adaptive, InitiativeStage.Idea, 3, null);
     }

@@ -85,6 +85,13 @@ public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user, Aud
         return insider ? await audit.HistoryAsync(root, page, pageSize, ct) : await audit.HistoryAsync(root, page, pageSize, ct, nameof(Membership));
     }
 
+    /// <summary>The organisation with this number, as people type it into forms ("958 935 420"); null when none is registered.</summary>
+    public Task<int?> IdByNumberAsync(string? number, CancellationToken ct)
+    {
+        var normalized = OrganizationNumber.Normalize(number);
+        return db.Organizations.AsNoTracking().Where(o => o.OrganizationNumber == normalized).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The organisations the signed-in person belongs to, for choosing an owner.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> MineAsync(CancellationToken ct)
     {

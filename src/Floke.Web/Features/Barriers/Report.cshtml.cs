@@ -1,19 +1,17 @@
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
-using Floke.Web.Infrastructure.Data;
 using Floke.Web.Infrastructure.Web;
 using Floke.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Floke.Web.Features.Barriers;
 
 /// <summary>Reports a rule or practice that blocks an initiative; the responsible body is named by its organisation number.</summary>
 [Authorize]
-public sealed class ReportModel(BarrierCommands commands, InitiativeQueries initiatives, FlokeDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ReportModel(BarrierCommands commands, InitiativeQueries initiatives, OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class Form
     {
@@ -45,8 +43,7 @@ public sealed class ReportModel(BarrierCommands commands, InitiativeQueries init
         int? responsible = null;
         if (!string.IsNullOrWhiteSpace(Input.ResponsibleNumber))
         {
-            var number = OrganizationNumber.Normalize(Input.ResponsibleNumber);
-            responsible = await db.Organizations.Where(o => o.OrganizationNumber == number).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+            responsible = await organizations.IdByNumberAsync(Input.ResponsibleNumber, ct);
             if (responsible is null)
             {
                 ModelState.AddModelError("Input.ResponsibleNumber", l["Need.Owner.UnknownOrganization"]);

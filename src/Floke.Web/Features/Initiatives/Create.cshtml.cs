@@ -1,4 +1,5 @@
 using Floke.Web.Core.Organizations;
+using Floke.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,13 +37,7 @@ public sealed class CreateModel(InitiativeCommands commands, InitiativeQueries q
         {
             return Redirect($"/initiatives/{result.Value}");
         }
-        foreach (var (field, messages) in result.Errors)
-        {
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError(field == nameof(OwnerOrganizationId) ? field : $"Input.{field}", m);
-            }
-        }
+        ModelState.AddErrors(result, outsideInput: nameof(OwnerOrganizationId));
         return Page();
     }
 

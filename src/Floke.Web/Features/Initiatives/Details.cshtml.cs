@@ -1,17 +1,15 @@
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
-using Floke.Web.Infrastructure.Data;
 using Floke.Web.Infrastructure.Web;
 using Floke.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Floke.Web.Features.Initiatives;
 
 /// <summary>One initiative with its timeline; its people manage it here: publish, invite partners, ask for a gate
 /// decision, write lessons; invited leaders answer.</summary>
-public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands commands, Experiments.ExperimentQueries experiments, Barriers.BarrierQueries barriers, FlokeDbContext db, IStringLocalizer<SharedResource> l) : ActionPage
+public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands commands, Experiments.ExperimentQueries experiments, Barriers.BarrierQueries barriers, OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : ActionPage
 {
     public sealed class InviteForm
     {
@@ -45,12 +43,12 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
 
     public async Task<IActionResult> OnPostInviteAsync(int id, CancellationToken ct)
     {
-        var number = OrganizationNumber.Normalize(Invite.OrganizationNumber);
-        var orgId = await db.Organizations.Where(o => o.OrganizationNumber == number).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+        var orgId = await organizations.IdByNumberAsync(Invite.OrganizationNumber, ct);
         var result = orgId is null
             ? Result<bool>.Invalid("OrganizationNumber", l["Need.Owner.UnknownOrganization"])
             : await commands.InvitePartnerAsync(id, orgId.Value, Invite.Role, ct);
-        return await AfterActionAsync(id, result, l["Need.Owner.InvitedMessage"], ct, "Invite.");
+        return await AfterActionAsync(id, result, l["Need.Owner.InvitedMessage"], ct, "Invite.",
+            rename: ("OrganizationId", "Invite.OrganizationNumber"));
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(int id, int organizationId, bool accept, CancellationToken ct) =>

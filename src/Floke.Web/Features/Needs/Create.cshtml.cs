@@ -28,13 +28,7 @@ public sealed class CreateModel(NeedCommands commands, OrganizationQueries organ
         {
             return Redirect($"/needs/{result.Value}");
         }
-        foreach (var (field, messages) in result.Errors)
-        {
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError(field == nameof(OwnerOrganizationId) ? field : $"Input.{field}", m);
-            }
-        }
+        ModelState.AddErrors(result, outsideInput: nameof(OwnerOrganizationId));
         return Page();
     }
 }

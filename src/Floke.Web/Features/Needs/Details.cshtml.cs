@@ -1,16 +1,14 @@
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
-using Floke.Web.Infrastructure.Data;
 using Floke.Web.Infrastructure.Web;
 using Floke.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Floke.Web.Features.Needs;
 
 /// <summary>One need; its owners manage it here: publish, archive, invite co-owners; invited leaders answer.</summary>
-public sealed class DetailsModel(NeedQueries queries, NeedCommands commands, InitiativeQueries initiatives, FlokeDbContext db, IStringLocalizer<SharedResource> l) : ActionPage
+public sealed class DetailsModel(NeedQueries queries, NeedCommands commands, InitiativeQueries initiatives, OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : ActionPage
 {
     public NeedView Need { get; private set; } = null!;
     public IReadOnlyList<InitiativeSummary> Initiatives { get; private set; } = [];
@@ -24,8 +22,7 @@ public sealed class DetailsModel(NeedQueries queries, NeedCommands commands, Ini
 
     public async Task<IActionResult> OnPostInviteAsync(int id, CancellationToken ct)
     {
-        var number = OrganizationNumber.Normalize(InviteNumber);
-        var orgId = await db.Organizations.Where(o => o.OrganizationNumber == number).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+        var orgId = await organizations.IdByNumberAsync(InviteNumber, ct);
         var result = orgId is null
             ? Infrastructure.Result<bool>.Invalid(nameof(InviteNumber), l["Need.Owner.UnknownOrganization"])
             : await commands.InviteOwnerAsync(id, orgId.Value, ct);

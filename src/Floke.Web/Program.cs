@@ -6,7 +6,9 @@ using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Demo;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Adoptions;
 using Floke.Web.Features.Barriers;
+using Floke.Web.Features.Benefits;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
@@ -37,6 +39,8 @@ services.AddNeeds();
 services.AddInitiatives();
 services.AddExperiments();
 services.AddBarriers();
+services.AddBenefits();
+services.AddAdoptions();
 services.AddRazorPages(o => o.RootDirectory = "/")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));
@@ -109,6 +113,8 @@ app.MapNeeds();
 app.MapInitiatives();
 app.MapExperiments();
 app.MapBarriers();
+app.MapBenefits();
+app.MapAdoptions();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 

@@ -1,7 +1,9 @@
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Adoptions;
 using Floke.Web.Features.Barriers;
+using Floke.Web.Features.Benefits;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
@@ -29,6 +31,10 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public DbSet<ExperimentMetric> ExperimentMetrics => Set<ExperimentMetric>();
     public DbSet<Features.Barriers.Barrier> Barriers => Set<Features.Barriers.Barrier>();
     public DbSet<BarrierStep> BarrierSteps => Set<BarrierStep>();
+    public DbSet<Benefit> Benefits => Set<Benefit>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<Investment> Investments => Set<Investment>();
+    public DbSet<Adoption> Adoptions => Set<Adoption>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -47,7 +53,8 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     /// <summary>Saves the changes and their audit entries in one transaction, bumping the version of each edited object.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<IVersioned>()
+                     .Where(e => e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && !p.Metadata.IsDerived())))
         {
             entry.Entity.Version++;
         }

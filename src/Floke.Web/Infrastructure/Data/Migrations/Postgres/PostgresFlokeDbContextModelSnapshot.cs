@@ -253,6 +253,71 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Adoptions.Adoption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Adaptations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("AdopterOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdopterOrganizationId", "Status");
+
+                    b.HasIndex("InitiativeId", "AdopterOrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "InitiativeId");
+
+                    b.ToTable("Adoptions");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Barriers.Barrier", b =>
                 {
                     b.Property<int>("Id")
@@ -356,6 +421,196 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("BarrierId", "Id");
 
                     b.ToTable("BarrierSteps");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Benefit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AdoptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("BaselineDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int?>("BeneficiaryGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BeneficiaryOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDisbenefit")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LatestDate")
+                        .HasColumnType("date")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<decimal?>("LatestValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<int>("MeasurementCount")
+                        .HasColumnType("integer")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<decimal?>("RealisedValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<string>("ResponsibleName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptionId");
+
+                    b.HasIndex("BeneficiaryGroup", "Kind");
+
+                    b.HasIndex("BeneficiaryOrganizationId", "Kind");
+
+                    b.HasIndex("InitiativeId", "AdoptionId");
+
+                    b.ToTable("Benefits");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Investment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("AmountNok")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("PersonHours")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year");
+
+                    b.HasIndex("InitiativeId", "OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("Investments");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Measurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BenefitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal?>("RealisedDelta")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("BenefitId", "Date");
+
+                    b.ToTable("Measurements");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Experiments.Experiment", b =>
@@ -1016,6 +1271,25 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Adoptions.Adoption", b =>
+                {
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "AdopterOrganization")
+                        .WithMany()
+                        .HasForeignKey("AdopterOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AdopterOrganization");
+
+                    b.Navigation("Initiative");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Barriers.Barrier", b =>
                 {
                     b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
@@ -1043,6 +1317,61 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Barrier");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Benefit", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Adoptions.Adoption", "Adoption")
+                        .WithMany()
+                        .HasForeignKey("AdoptionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "BeneficiaryOrganization")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Adoption");
+
+                    b.Navigation("BeneficiaryOrganization");
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Investment", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Measurement", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Benefits.Benefit", "Benefit")
+                        .WithMany("Measurements")
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Benefit");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Experiments.Experiment", b =>
@@ -1232,6 +1561,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Floke.Web.Features.Barriers.Barrier", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Benefit", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Experiments.Experiment", b =>

@@ -242,6 +242,69 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Adoptions.Adoption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Adaptations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdopterOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdopterOrganizationId", "Status");
+
+                    b.HasIndex("InitiativeId", "AdopterOrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "InitiativeId");
+
+                    b.ToTable("Adoptions");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Barriers.Barrier", b =>
                 {
                     b.Property<int>("Id")
@@ -341,6 +404,190 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("BarrierId", "Id");
 
                     b.ToTable("BarrierSteps");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Benefit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdoptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BaselineDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BeneficiaryGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeneficiaryOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisbenefit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LatestDate")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<decimal?>("LatestValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<int>("MeasurementCount")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<decimal?>("RealisedValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<string>("ResponsibleName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptionId");
+
+                    b.HasIndex("BeneficiaryGroup", "Kind");
+
+                    b.HasIndex("BeneficiaryOrganizationId", "Kind");
+
+                    b.HasIndex("InitiativeId", "AdoptionId");
+
+                    b.ToTable("Benefits");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Investment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AmountNok")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PersonHours")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year");
+
+                    b.HasIndex("InitiativeId", "OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("Investments");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Measurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BenefitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RealisedDelta")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("BenefitId", "Date");
+
+                    b.ToTable("Measurements");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Experiments.Experiment", b =>
@@ -981,6 +1228,25 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Adoptions.Adoption", b =>
+                {
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "AdopterOrganization")
+                        .WithMany()
+                        .HasForeignKey("AdopterOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AdopterOrganization");
+
+                    b.Navigation("Initiative");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Barriers.Barrier", b =>
                 {
                     b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
@@ -1008,6 +1274,61 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Barrier");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Benefit", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Adoptions.Adoption", "Adoption")
+                        .WithMany()
+                        .HasForeignKey("AdoptionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "BeneficiaryOrganization")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Adoption");
+
+                    b.Navigation("BeneficiaryOrganization");
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Investment", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Measurement", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Benefits.Benefit", "Benefit")
+                        .WithMany("Measurements")
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Benefit");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Experiments.Experiment", b =>
@@ -1197,6 +1518,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Floke.Web.Features.Barriers.Barrier", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Benefits.Benefit", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Experiments.Experiment", b =>

@@ -1,0 +1,171 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Benefits;
+using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Features.Adoptions;
+
+public sealed record AdoptionSummary(int Id, int InitiativeId, string InitiativeTitle, int OwnerOrganizationId, string OwnerName,
+    int AdopterOrganizationId, string AdopterName, string? AdopterCountyNumber, OrganizationKind AdopterKind, AdoptionStatus Status,
+    DateTimeOffset? ConfirmedAt, DateTimeOffset UpdatedAt);
+
+public sealed record AdoptionView(AdoptionSummary Adoption, string? AbandonReason, string? Adaptations, string? ContactName, string? ContactEmail,
+    string? ConfirmedBy, DateTimeOffset CreatedAt, int Version, IReadOnlyList<int> BenefitIds)
+{
+    public bool CanEdit { get; init; }
+    public bool CanConfirm { get; init; }
+}
+
+/// <summary>How many organisations consider, pilot, use or gave up a solution. "Adopted" counts only those that use it —
+/// the same figure everywhere (initiative page, spread page, the "adopted by at least" filter).</summary>
+public sealed record AdoptionCounts(int Considering, int Piloting, int Adopted, int Abandoned)
+{
+    public static readonly AdoptionCounts None = new(0, 0, 0, 0);
+    public int Total => Considering + Piloting + Adopted + Abandoned;
+}
+
+public sealed record MostAdoptedRow(int InitiativeId, string Title, string OwnerName, AdoptionCounts Counts, int Counties);
+
+/// <summary>Adoptions (not abandoned) from owners of one level to adopters of another.</summary>
+public sealed record LevelFlow(GovernmentLevel From, GovernmentLevel To, int Adoptions);
+
+public sealed record CountySpread(string? CountyNumber, int Adoptions, int FromOtherCounties);
+
+public sealed record InspirationRow(int InitiativeId, string Title, int InspiredInitiatives);
+
+public sealed record SpreadReport(IReadOnlyList<MostAdoptedRow> MostAdopted, IReadOnlyList<LevelFlow> ByLevel, IReadOnlyList<CountySpread> ByCounty,
+    IReadOnlyList<InspirationRow> MostInspiring, AdoptionCounts Totals, int SolutionsSpread);
+
+public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user)
+{
+    public const int MaxPageSize = 100;
+    public const int TopRows = 20;
+
+    private static IQueryable<AdoptionSummary> Summaries(IQueryable<Adoption> adoptions) => adoptions.Select(a => new AdoptionSummary(
+        a.Id, a.InitiativeId, a.Initiative!.Title, a.Initiative.OwnerOrganizationId, a.Initiative.OwnerOrganization!.Name, a.AdopterOrganizationId,
+        a.AdopterOrganization!.Name, a.AdopterOrganization.CountyNumber, a.AdopterOrganization.Kind, a.Status, a.ConfirmedAt, a.UpdatedAt));
+
+    private async Task<IQueryable<Adoption>> VisibleAsync(CancellationToken ct)
+    {
+        var visible = db.Initiatives.VisibleTo(await user.OrganizationIdsAsync(ct));
+        return db.Adoptions.AsNoTracking().Where(a => visible.Any(i => i.Id == a.InitiativeId));
+    }
+
+    public async Task<AdoptionView?> GetAsync(int id, CancellationToken ct)
+    {
+        var query = (await VisibleAsync(ct)).Where(a => a.Id == id);
+        var summary = await Summaries(query).FirstOrDefaultAsync(ct);
+        if (summary is null)
+        {
+            return null;
+        }
+        var row = await query.Select(a => new
+        {
+            a.AbandonReason, a.Adaptations, a.ContactName, a.ContactEmail, a.ConfirmedBy, a.CreatedAt, a.Version,
+            Benefits = db.Benefits.Where(b => b.AdoptionId == a.Id).OrderBy(b => b.Id).Select(b => b.Id).ToList(),
+        }).FirstAsync(ct);
+        var roles = await user.RolesAsync(ct);
+        return new AdoptionView(summary, row.AbandonReason, row.Adaptations, row.ContactName, row.ContactEmail, row.ConfirmedBy, row.CreatedAt, row.Version, row.Benefits)
+        {
+            CanEdit = roles.ContainsKey(summary.AdopterOrganizationId),
+            CanConfirm = roles.ContainsKey(summary.OwnerOrganizationId) && summary.ConfirmedAt is null,
+        };
+    }
+
+    public async Task<Paged<AdoptionSummary>> ListAsync(AdoptionFilter f, CancellationToken ct)
+    {
+        var (page, pageSize) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
+        var query = await VisibleAsync(ct);
+        if (f.Initiative is { } initiative)
+        {
+            query = query.Where(a => a.InitiativeId == initiative);
+        }
+        if (f.Adopter is { } adopter)
+        {
+            query = query.Where(a => a.AdopterOrganizationId == adopter);
+        }
+        if (f.Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+        if (f.County is { Length: > 0 } county)
+        {
+            query = query.Where(a => a.AdopterOrganization!.CountyNumber == county);
+        }
+        var total = await query.CountAsync(ct);
+        var items = await Summaries(query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new Paged<AdoptionSummary>(items, page, pageSize, total);
+    }
+
+    /// <summary>Adoptions of the reader's organisations' solutions that no one there has confirmed yet.</summary>
+    public async Task<IReadOnlyList<AdoptionSummary>> AwaitingConfirmationAsync(CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        if (orgIds.Length == 0)
+        {
+            return [];
+        }
+        return await Summaries(db.Adoptions.AsNoTracking().Where(a => a.ConfirmedAt == null && orgIds.Contains(a.Initiative!.OwnerOrganizationId))
+            .OrderBy(a => a.CreatedAt).Take(MaxPageSize)).ToListAsync(ct);
+    }
+
+    public async Task<AdoptionCounts> CountsAsync(int initiativeId, CancellationToken ct)
+    {
+        var rows = await db.Adoptions.AsNoTracking().Where(a => a.InitiativeId == initiativeId)
+            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Counts(rows.Select(r => (r.Key, r.Count)));
+    }
+
+    private static AdoptionCounts Counts(IEnumerable<(AdoptionStatus Status, int Count)> rows)
+    {
+        var d = rows.ToDictionary(r => r.Status, r => r.Count);
+        return new AdoptionCounts(d.GetValueOrDefault(AdoptionStatus.Considering), d.GetValueOrDefault(AdoptionStatus.Piloting),
+            d.GetValueOrDefault(AdoptionStatus.Adopted), d.GetValueOrDefault(AdoptionStatus.Abandoned));
+    }
+
+    /// <summary>The spread of solutions over published initiatives: the most adopted, adoptions between levels and into
+    /// counties, and the initiatives that inspired most others.</summary>
+    public async Task<SpreadReport> SpreadAsync(CancellationToken ct)
+    {
+        var adoptions = db.Adoptions.AsNoTracking().Where(a => a.Initiative!.Visibility == InitiativeVisibility.Published);
+        var byInitiative = await adoptions.GroupBy(a => new { a.InitiativeId, a.Status })
+            .Select(g => new { g.Key.InitiativeId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var counts = byInitiative.GroupBy(r => r.InitiativeId).ToDictionary(g => g.Key, g => Counts(g.Select(r => (r.Status, r.Count))));
+        var top = counts.OrderByDescending(c => c.Value.Adopted).ThenByDescending(c => c.Value.Piloting).ThenByDescending(c => c.Value.Total)
+            .ThenBy(c => c.Key).Take(TopRows).Select(c => c.Key).ToArray();
+        var titles = await db.Initiatives.AsNoTracking().Where(i => top.Contains(i.Id))
+            .Select(i => new { i.Id, i.Title, Owner = i.OwnerOrganization!.Name,
+                Counties = db.Adoptions.Where(a => a.InitiativeId == i.Id && a.Status != AdoptionStatus.Abandoned)
+                    .Select(a => a.AdopterOrganization!.CountyNumber).Distinct().Count() })
+            .ToDictionaryAsync(i => i.Id, ct);
+        var mostAdopted = top.Select(id => new MostAdoptedRow(id, titles[id].Title, titles[id].Owner, counts[id], titles[id].Counties)).ToList();
+
+        var pairs = await adoptions.Where(a => a.Status != AdoptionStatus.Abandoned)
+            .GroupBy(a => new { OwnerKind = a.Initiative!.OwnerOrganization!.Kind, AdopterKind = a.AdopterOrganization!.Kind,
+                OwnerCounty = a.Initiative.OwnerOrganization.CountyNumber, AdopterCounty = a.AdopterOrganization.CountyNumber })
+            .Select(g => new { g.Key.OwnerKind, g.Key.AdopterKind, g.Key.OwnerCounty, g.Key.AdopterCounty, Count = g.Count() }).ToListAsync(ct);
+        var byLevel = pairs.GroupBy(p => (From: BenefitRules.Level(p.OwnerKind), To: BenefitRules.Level(p.AdopterKind)))
+            .Select(g => new LevelFlow(g.Key.From, g.Key.To, g.Sum(p => p.Count))).OrderBy(r => r.From).ThenBy(r => r.To).ToList();
+        var byCounty = pairs.GroupBy(p => p.AdopterCounty)
+            .Select(g => new CountySpread(g.Key, g.Sum(p => p.Count), g.Where(p => p.OwnerCounty != g.Key).Sum(p => p.Count)))
+            .OrderByDescending(r => r.Adoptions).ThenBy(r => r.CountyNumber).ToList();
+
+        var inspiring = await db.Initiatives.AsNoTracking()
+            .Where(i => i.Visibility == InitiativeVisibility.Published && i.InspiredByInitiativeId != null)
+            .GroupBy(i => i.InspiredByInitiativeId!.Value).Select(g => new { Id = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(TopRows).ToListAsync(ct);
+        var inspiringIds = inspiring.Select(i => i.Id).ToArray();
+        var inspiringTitles = await db.Initiatives.AsNoTracking().Where(i => inspiringIds.Contains(i.Id) && i.Visibility == InitiativeVisibility.Published)
+            .ToDictionaryAsync(i => i.Id, i => i.Title, ct);
+        var mostInspiring = inspiring.Where(i => inspiringTitles.ContainsKey(i.Id)).Select(i => new InspirationRow(i.Id, inspiringTitles[i.Id], i.Count)).ToList();
+
+        var totals = Counts(byInitiative.GroupBy(r => r.Status).Select(g => (g.Key, g.Sum(r => r.Count))));
+        return new SpreadReport(mostAdopted, byLevel, byCounty, mostInspiring, totals, counts.Count(c => c.Value.Adopted > 0));
+    }
+}
+
+public sealed record AdoptionFilter(int? Initiative = null, int? Adopter = null, AdoptionStatus? Status = null, string? County = null,
+    int Page = 1, int PageSize = Paging.DefaultPageSize);

@@ -1,0 +1,246 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Audit;
+using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Floke.Web.Resources;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Floke.Web.Features.Benefits;
+
+/// <summary>Planning benefits and measuring them; shared by the pages and /api/v1/benefits.</summary>
+public sealed class BenefitCommands(
+    FlokeDbContext db,
+    CurrentUser user,
+    IValidator<BenefitInput> validator,
+    IValidator<MeasurementInput> measurementValidator,
+    VersionedSave save,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l)
+{
+    /// <summary>Adds a benefit to an initiative (its owner's members) or, with <paramref name="adoptionId"/>, to an
+    /// adopter's take-up of it (the adopter's members).</summary>
+    public async Task<Result<int>> CreateAsync(int? initiativeId, int? adoptionId, BenefitInput input, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        int initiative, editor;
+        if (adoptionId is { } a)
+        {
+            var adoption = await db.Adoptions.Where(x => db.Initiatives.VisibleTo(orgIds).Any(i => i.Id == x.InitiativeId))
+                .Where(x => x.Id == a).Select(x => new { x.InitiativeId, x.AdopterOrganizationId }).FirstOrDefaultAsync(ct);
+            if (adoption is null)
+            {
+                return user.IsAuthenticated ? Result<int>.Invalid("AdoptionId", l["Benefit.Adoption.Unknown"]) : Result<int>.Forbidden();
+            }
+            (initiative, editor) = (adoption.InitiativeId, adoption.AdopterOrganizationId);
+        }
+        else
+        {
+            var owner = await db.Initiatives.VisibleTo(orgIds).Where(i => i.Id == initiativeId).Select(i => (int?)i.OwnerOrganizationId).FirstOrDefaultAsync(ct);
+            if (owner is null)
+            {
+                return user.IsAuthenticated ? Result<int>.Invalid("InitiativeId", l["Experiment.Initiative.Unknown"]) : Result<int>.Forbidden();
+            }
+            (initiative, editor) = (initiativeId!.Value, owner.Value);
+        }
+        if (!await user.IsMemberOfAsync(editor, ct))
+        {
+            return Result<int>.Forbidden();
+        }
+        var checkedInput = await CheckAsync(input, ct);
+        if (!checkedInput.IsOk)
+        {
+            return checkedInput.As<int>();
+        }
+        var now = clock.GetUtcNow();
+        var benefit = new Benefit { InitiativeId = initiative, AdoptionId = adoptionId, Description = "", CreatedAt = now };
+        Apply(benefit, checkedInput.Value!, now);
+        db.Benefits.Add(benefit);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(benefit.Id);
+    }
+
+    /// <summary>Edits a benefit from the version the writer saw; the measurements are re-read against the new baseline.</summary>
+    public async Task<Result<int>> UpdateAsync(int id, int version, BenefitInput input, CancellationToken ct)
+    {
+        var (benefit, failure) = await LoadAsync(id, forEdit: true, ct);
+        if (benefit is null)
+        {
+            return failure!.As<int>();
+        }
+        var checkedInput = await CheckAsync(input, ct);
+        if (!checkedInput.IsOk)
+        {
+            return checkedInput.As<int>();
+        }
+        return await save.SaveAsync(benefit, version, b => Apply(b, checkedInput.Value!, clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>Records one measurement (the benefit's editors and the receiving organisation's members).</summary>
+    public async Task<Result<int>> AddMeasurementAsync(int id, MeasurementInput input, CancellationToken ct)
+    {
+        var (benefit, failure) = await LoadAsync(id, forEdit: false, ct);
+        if (benefit is null)
+        {
+            return failure!.As<int>();
+        }
+        input = Clean(benefit, input);
+        if (await MeasurementErrorsAsync(benefit, input, ct) is { } errors)
+        {
+            return Result<int>.Invalid(errors);
+        }
+        var measurement = NewMeasurement(input);
+        benefit.Measurements.Add(measurement);
+        BenefitRules.Recompute(benefit);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(measurement.Id);
+    }
+
+    /// <summary>Records every row of a CSV file, or — if any row is wrong — none, answering with each wrong row and field.</summary>
+    public async Task<Result<int>> ImportMeasurementsAsync(int id, Stream csv, CancellationToken ct)
+    {
+        var (benefit, failure) = await LoadAsync(id, forEdit: false, ct);
+        if (benefit is null)
+        {
+            return failure!.As<int>();
+        }
+        var parsed = await MeasurementCsv.ReadAsync(csv, l, ct);
+        var errors = new List<string>(parsed.Errors);
+        foreach (var row in parsed.Rows)
+        {
+            var input = Clean(benefit, row.Input);
+            if (await MeasurementErrorsAsync(benefit, input, ct) is { } rowErrors)
+            {
+                errors.AddRange(rowErrors.SelectMany(e => e.Value.Select(m => l["Csv.RowError", row.Line, m].Value)));
+            }
+        }
+        if (errors.Count == 0 && parsed.Rows.Count == 0)
+        {
+            errors.Add(l["Csv.Empty"]);
+        }
+        if (errors.Count > 0)
+        {
+            return Result<int>.Invalid(new Dictionary<string, string[]> { [MeasurementCsv.Field] = [.. errors.Take(MeasurementCsv.MaxReportedErrors)] });
+        }
+        foreach (var row in parsed.Rows)
+        {
+            benefit.Measurements.Add(NewMeasurement(Clean(benefit, row.Input)));
+        }
+        BenefitRules.Recompute(benefit);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(parsed.Rows.Count);
+    }
+
+    /// <summary>Removes a measurement entered by mistake (the same people who may add one).</summary>
+    public async Task<Result<bool>> DeleteMeasurementAsync(int id, int measurementId, CancellationToken ct)
+    {
+        var (benefit, failure) = await LoadAsync(id, forEdit: false, ct);
+        if (benefit is null)
+        {
+            return failure!;
+        }
+        var measurement = benefit.Measurements.FirstOrDefault(m => m.Id == measurementId);
+        if (measurement is null)
+        {
+            return Result<bool>.NotFound();
+        }
+        benefit.Measurements.Remove(measurement);
+        db.Measurements.Remove(measurement);
+        BenefitRules.Recompute(benefit);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(true);
+    }
+
+    private async Task<(Benefit? Benefit, Result<bool>? Failure)> LoadAsync(int id, bool forEdit, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var row = await db.Benefits.VisibleTo(db, orgIds).Include(b => b.Measurements)
+            .Where(b => b.Id == id)
+            .Select(b => new { Benefit = b, Owner = b.Initiative!.OwnerOrganizationId, Adopter = (int?)b.Adoption!.AdopterOrganizationId })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return (null, Result<bool>.NotFound());
+        }
+        var allowed = forEdit
+            ? await BenefitAccess.CanEditAsync(row.Benefit, row.Owner, row.Adopter, user, ct)
+            : await BenefitAccess.CanMeasureAsync(row.Benefit, row.Owner, row.Adopter, user, ct);
+        return allowed ? (row.Benefit, null) : (null, Result<bool>.Forbidden());
+    }
+
+    /// <summary>Validates the input, fixes the unit of money and time kinds, and checks that the receiving organisation exists.</summary>
+    private async Task<Result<BenefitInput>> CheckAsync(BenefitInput input, CancellationToken ct)
+    {
+        input = input with { Description = Validation.Clean(input.Description), Unit = Validation.Clean(input.Unit), ResponsibleName = Validation.Clean(input.ResponsibleName) };
+        if (input.Kind is { } kind && Enum.IsDefined(kind))
+        {
+            input = kind == BenefitKind.Qualitative
+                ? input with { Unit = null, BaselineValue = null, TargetValue = null }
+                : input with { Unit = BenefitRules.FixedUnit(kind) ?? input.Unit };
+        }
+        if (await validator.ErrorsAsync(input, ct) is { } errors)
+        {
+            return Result<BenefitInput>.Invalid(errors);
+        }
+        if (input.BeneficiaryOrganizationId is { } receiver && !await db.Organizations.AnyAsync(o => o.Id == receiver, ct))
+        {
+            return Result<BenefitInput>.Invalid(nameof(BenefitInput.BeneficiaryOrganizationId), l["Need.Owner.UnknownOrganization"]);
+        }
+        return Result.Ok(input);
+    }
+
+    private static void Apply(Benefit b, BenefitInput input, DateTimeOffset now)
+    {
+        b.Description = input.Description!;
+        b.Kind = input.Kind!.Value;
+        b.Unit = input.Unit;
+        b.Direction = input.Direction!.Value;
+        b.IsDisbenefit = input.IsDisbenefit;
+        b.BaselineValue = input.BaselineValue;
+        b.BaselineDate = input.BaselineDate;
+        b.TargetValue = input.TargetValue;
+        b.TargetDate = input.TargetDate;
+        b.ResponsibleName = input.ResponsibleName;
+        b.BeneficiaryOrganizationId = input.BeneficiaryOrganizationId;
+        b.BeneficiaryGroup = input.BeneficiaryOrganizationId is null ? input.BeneficiaryGroup : null;
+        b.UpdatedAt = now;
+        BenefitRules.Recompute(b);
+    }
+
+    /// <summary>Trims the texts; a qualitative benefit's measurement keeps no number.</summary>
+    private static MeasurementInput Clean(Benefit benefit, MeasurementInput input) => input with
+    {
+        Value = benefit.Kind == BenefitKind.Qualitative ? null : input.Value,
+        Source = Validation.Clean(input.Source),
+        Note = Validation.Clean(input.Note),
+    };
+
+    private async Task<IReadOnlyDictionary<string, string[]>?> MeasurementErrorsAsync(Benefit benefit, MeasurementInput input, CancellationToken ct)
+    {
+        var errors = (await measurementValidator.ErrorsAsync(input, ct))?.ToDictionary() ?? [];
+        if (benefit.Kind == BenefitKind.Qualitative)
+        {
+            if (input.Note is null)
+            {
+                errors.TryAdd(nameof(MeasurementInput.Note), [l["Measurement.Note.RequiredQualitative"]]);
+            }
+        }
+        else if (input.Value is null)
+        {
+            errors.TryAdd(nameof(MeasurementInput.Value), [l["Measurement.Value.Required"]]);
+        }
+        if (input.Date is { } date && date > DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.Oslo).DateTime))
+        {
+            errors.TryAdd(nameof(MeasurementInput.Date), [l["Measurement.Date.Future"]]);
+        }
+        return errors.Count == 0 ? null : errors;
+    }
+
+    private Measurement NewMeasurement(MeasurementInput input) => new()
+    {
+        Date = input.Date!.Value, Value = input.Value, Source = input.Source, Note = input.Note,
+        RecordedBy = AuditActor.From(user.Principal).Name ?? "", RecordedAt = clock.GetUtcNow(),
+    };
+}

@@ -1,0 +1,188 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Features.Benefits;
+
+public sealed record MeasurementView(int Id, DateOnly Date, decimal? Value, string? Source, string? Note, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>A benefit as lists show it: what, where it lands, and how far it has come.</summary>
+public sealed record BenefitSummary(int Id, int InitiativeId, int? AdoptionId, string Description, BenefitKind Kind, string? Unit, BenefitDirection Direction,
+    bool IsDisbenefit, decimal? BaselineValue, DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, int? BeneficiaryOrganizationId,
+    string? BeneficiaryName, BeneficiaryGroup? BeneficiaryGroup, decimal? LatestValue, DateOnly? LatestDate, decimal? RealisedValue, int MeasurementCount,
+    RealisationStatus Status)
+{
+    public decimal? PlannedValue => BenefitRules.Improvement(BaselineValue, TargetValue, Direction);
+}
+
+public sealed record BenefitView(BenefitSummary Benefit, string InitiativeTitle, int OwnerOrganizationId, string OwnerName, int? AdopterOrganizationId,
+    string? AdopterName, string? ResponsibleName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<MeasurementView> Measurements)
+{
+    public bool CanEdit { get; init; }
+    public bool CanMeasure { get; init; }
+}
+
+public sealed record InvestmentView(int Id, int InitiativeId, int OrganizationId, string OrganizationName, int Year, decimal? AmountNok, decimal? PersonHours,
+    string? Note, int Version);
+
+public sealed record ServedNeedLink(int Id, string Title);
+
+/// <summary>An initiative's benefit map: needs → initiative → benefits → who gains, with what each organisation put in.</summary>
+public sealed record BenefitMap(int InitiativeId, string Title, int OwnerOrganizationId, string OwnerName, IReadOnlyList<ServedNeedLink> Needs,
+    IReadOnlyList<BenefitSummary> Benefits, IReadOnlyList<InvestmentView> Investments)
+{
+    public bool CanEdit { get; init; }
+    public bool CanContribute { get; init; }
+    public decimal InvestedNok => Investments.Sum(i => i.AmountNok ?? 0);
+    public decimal InvestedHours => Investments.Sum(i => i.PersonHours ?? 0);
+}
+
+/// <summary>What one organisation put in and got out: money and hours, each summed only with its own kind.</summary>
+public sealed record OrganizationGains(decimal InvestedNok, decimal InvestedHours, decimal OwnGainsNok, decimal OwnGainsHours,
+    decimal GainsFromOthersNok, decimal GainsFromOthersHours, int BenefitsLandingHere);
+
+public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.Oslo).DateTime);
+
+    private async Task<IQueryable<Benefit>> VisibleAsync(CancellationToken ct) =>
+        db.Benefits.AsNoTracking().VisibleTo(db, await user.OrganizationIdsAsync(ct));
+
+    private static IQueryable<BenefitSummary> Summaries(IQueryable<Benefit> benefits, DateOnly today) => benefits.Select(b => new BenefitSummary(
+        b.Id, b.InitiativeId, b.AdoptionId, b.Description, b.Kind, b.Unit, b.Direction, b.IsDisbenefit, b.BaselineValue, b.BaselineDate, b.TargetValue,
+        b.TargetDate, b.BeneficiaryOrganizationId, b.BeneficiaryOrganization!.Name, b.BeneficiaryGroup, b.LatestValue, b.LatestDate, b.RealisedValue,
+        b.MeasurementCount, BenefitRules.Status(b.Kind, b.IsDisbenefit, b.Direction, b.BaselineValue, b.BaselineDate, b.TargetValue, b.TargetDate,
+            b.LatestValue, b.LatestDate, today)));
+
+    public async Task<BenefitView?> GetAsync(int id, CancellationToken ct)
+    {
+        var today = Today;
+        var row = await (await VisibleAsync(ct)).Where(b => b.Id == id).Select(b => new
+        {
+            b.InitiativeId, InitiativeTitle = b.Initiative!.Title, b.Initiative.OwnerOrganizationId, OwnerName = b.Initiative.OwnerOrganization!.Name,
+            AdopterId = (int?)b.Adoption!.AdopterOrganizationId, AdopterName = b.Adoption.AdopterOrganization!.Name, b.ResponsibleName, b.CreatedAt,
+            b.UpdatedAt, b.Version, b.BeneficiaryOrganizationId,
+            Measurements = b.Measurements.OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)
+                .Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Source, m.Note, m.RecordedBy, m.RecordedAt)).ToList(),
+        }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var summary = await Summaries((await VisibleAsync(ct)).Where(b => b.Id == id), today).FirstAsync(ct);
+        var roles = await user.RolesAsync(ct);
+        var canEdit = roles.ContainsKey(row.AdopterId ?? row.OwnerOrganizationId);
+        return new BenefitView(summary, row.InitiativeTitle, row.OwnerOrganizationId, row.OwnerName, row.AdopterId, row.AdopterName, row.ResponsibleName,
+            row.CreatedAt, row.UpdatedAt, row.Version, row.Measurements)
+        {
+            CanEdit = canEdit,
+            CanMeasure = canEdit || (row.BeneficiaryOrganizationId is { } receiver && roles.ContainsKey(receiver)),
+        };
+    }
+
+    /// <summary>An initiative's benefits (its own and its adopters'), investments and served needs; null when not visible.</summary>
+    public async Task<BenefitMap?> MapAsync(int initiativeId, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var initiative = await db.Initiatives.AsNoTracking().VisibleTo(orgIds).Where(i => i.Id == initiativeId).Select(i => new
+        {
+            i.Title, i.OwnerOrganizationId, OwnerName = i.OwnerOrganization!.Name,
+            Needs = i.Needs.OrderBy(n => n.NeedId).Select(n => new ServedNeedLink(n.NeedId, n.Need!.Title)).ToList(),
+            Accepted = i.Partners.Where(p => p.Status == ParticipationStatus.Accepted).Select(p => p.OrganizationId).ToList(),
+        }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (initiative is null)
+        {
+            return null;
+        }
+        var benefits = await Summaries(db.Benefits.AsNoTracking().Where(b => b.InitiativeId == initiativeId), Today)
+            .OrderBy(b => b.AdoptionId).ThenBy(b => b.IsDisbenefit).ThenBy(b => b.Id).ToListAsync(ct);
+        var investments = await InvestmentsQuery(db.Investments.Where(i => i.InitiativeId == initiativeId))
+            .OrderBy(i => i.Year).ThenBy(i => i.OrganizationName).ToListAsync(ct);
+        var roles = await user.RolesAsync(ct);
+        return new BenefitMap(initiativeId, initiative.Title, initiative.OwnerOrganizationId, initiative.OwnerName, initiative.Needs, benefits, investments)
+        {
+            CanEdit = roles.ContainsKey(initiative.OwnerOrganizationId),
+            CanContribute = roles.ContainsKey(initiative.OwnerOrganizationId) || initiative.Accepted.Any(roles.ContainsKey),
+        };
+    }
+
+    public async Task<InvestmentView?> GetInvestmentAsync(int id, CancellationToken ct)
+    {
+        var visible = db.Initiatives.VisibleTo(await user.OrganizationIdsAsync(ct));
+        return await InvestmentsQuery(db.Investments.Where(i => i.Id == id && visible.Any(v => v.Id == i.InitiativeId))).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<Paged<InvestmentView>> InvestmentsAsync(int? initiative, int? organization, int page, int pageSize, CancellationToken ct)
+    {
+        (page, pageSize) = Paging.Clamp(page, pageSize, BenefitFilter.MaxPageSize);
+        var visible = db.Initiatives.VisibleTo(await user.OrganizationIdsAsync(ct));
+        var query = db.Investments.AsNoTracking().Where(i => visible.Any(v => v.Id == i.InitiativeId));
+        if (initiative is { } iid)
+        {
+            query = query.Where(i => i.InitiativeId == iid);
+        }
+        if (organization is { } org)
+        {
+            query = query.Where(i => i.OrganizationId == org);
+        }
+        var total = await query.CountAsync(ct);
+        var items = await InvestmentsQuery(query.OrderByDescending(i => i.Year).ThenBy(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new Paged<InvestmentView>(items, page, pageSize, total);
+    }
+
+    private static IQueryable<InvestmentView> InvestmentsQuery(IQueryable<Investment> investments) => investments.AsNoTracking().Select(i =>
+        new InvestmentView(i.Id, i.InitiativeId, i.OrganizationId, i.Organization!.Name, i.Year, i.AmountNok, i.PersonHours, i.Note, i.Version));
+
+    public async Task<Paged<BenefitSummary>> ListAsync(BenefitFilter f, CancellationToken ct)
+    {
+        var (page, pageSize) = Paging.Clamp(f.Page, f.PageSize, BenefitFilter.MaxPageSize);
+        var query = await VisibleAsync(ct);
+        if (f.Initiative is { } initiative)
+        {
+            query = query.Where(b => b.InitiativeId == initiative);
+        }
+        if (f.Beneficiary is { } beneficiary)
+        {
+            query = query.Where(b => b.BeneficiaryOrganizationId == beneficiary);
+        }
+        if (f.Group is { } group)
+        {
+            query = query.Where(b => b.BeneficiaryGroup == group);
+        }
+        if (f.Kind is { } kind)
+        {
+            query = query.Where(b => b.Kind == kind);
+        }
+        var total = await query.CountAsync(ct);
+        var items = await Summaries(query.OrderByDescending(b => b.Id).Skip((page - 1) * pageSize).Take(pageSize), Today).ToListAsync(ct);
+        return new Paged<BenefitSummary>(items, page, pageSize, total);
+    }
+
+    /// <summary>Over published initiatives: what the organisation invested, and the gains realised with it from its own
+    /// initiatives and adoptions and from others'.</summary>
+    public async Task<OrganizationGains> ForOrganizationAsync(int organizationId, CancellationToken ct)
+    {
+        var published = db.Initiatives.Where(i => i.Visibility == InitiativeVisibility.Published);
+        var invested = await db.Investments.Where(i => i.OrganizationId == organizationId && published.Any(p => p.Id == i.InitiativeId))
+            .GroupBy(_ => 1).Select(g => new { Nok = g.Sum(i => i.AmountNok ?? 0), Hours = g.Sum(i => i.PersonHours ?? 0) }).FirstOrDefaultAsync(ct);
+        var gains = await db.Benefits.Where(b => b.BeneficiaryOrganizationId == organizationId && published.Any(p => p.Id == b.InitiativeId))
+            .GroupBy(b => new
+            {
+                Own = b.AdoptionId == null ? b.Initiative!.OwnerOrganizationId == organizationId : b.Adoption!.AdopterOrganizationId == organizationId,
+                b.Kind,
+            })
+            .Select(g => new { g.Key.Own, g.Key.Kind, Realised = g.Sum(b => b.RealisedValue ?? 0), Count = g.Count() }).ToListAsync(ct);
+        decimal Sum(bool own, Func<BenefitKind, bool> kind) => gains.Where(g => g.Own == own && kind(g.Kind)).Sum(g => g.Realised);
+        return new OrganizationGains(invested?.Nok ?? 0, invested?.Hours ?? 0,
+            Sum(true, BenefitRules.IsMoney), Sum(true, k => k == BenefitKind.TimeSaved),
+            Sum(false, BenefitRules.IsMoney), Sum(false, k => k == BenefitKind.TimeSaved), gains.Sum(g => g.Count));
+    }
+}
+
+public sealed record BenefitFilter(int? Initiative = null, int? Beneficiary = null, BeneficiaryGroup? Group = null, BenefitKind? Kind = null,
+    int Page = 1, int PageSize = Paging.DefaultPageSize)
+{
+    public const int MaxPageSize = 100;
+}

@@ -96,10 +96,10 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         {
             return null;
         }
-        var benefits = await Summaries(db.Benefits.AsNoTracking().Where(b => b.InitiativeId == initiativeId), Today)
-            .OrderBy(b => b.AdoptionId).ThenBy(b => b.IsDisbenefit).ThenBy(b => b.Id).ToListAsync(ct);
-        var investments = await InvestmentsQuery(db.Investments.Where(i => i.InitiativeId == initiativeId))
-            .OrderBy(i => i.Year).ThenBy(i => i.OrganizationName).ToListAsync(ct);
+        var benefits = await Summaries(db.Benefits.AsNoTracking().Where(b => b.InitiativeId == initiativeId)
+            .OrderBy(b => b.AdoptionId).ThenBy(b => b.IsDisbenefit).ThenBy(b => b.Id), Today).ToListAsync(ct);
+        var investments = await InvestmentsQuery(db.Investments.Where(i => i.InitiativeId == initiativeId)
+            .OrderBy(i => i.Year).ThenBy(i => i.Organization!.Name)).ToListAsync(ct);
         var roles = await user.RolesAsync(ct);
         return new BenefitMap(initiativeId, initiative.Title, initiative.OwnerOrganizationId, initiative.OwnerName, initiative.Needs, benefits, investments)
         {

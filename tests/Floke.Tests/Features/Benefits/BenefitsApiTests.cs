@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Floke.Tests.TestSupport;
+
+namespace Floke.Tests.Features.Benefits;
+
+[Collection("app")]
+public class BenefitsApiTests(Apps apps)
+{
+    public static TheoryData<string> Providers => Apps.Providers;
+
+    internal static async Task<(ApiUser Owner, int OwnerOrg, int Initiative)> InitiativeAsync(FlokeApp app, bool publish = true)
+    {
+        var owner = await Clients.NewApiUserAsync(app, "owner");
+        var org = await owner.CreateOrganizationAsync();
+        var id = (await owner.CreateInitiativeAsync(org)).GetProperty("id").GetInt32();
+        if (publish)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" })).StatusCode);
+        }
+        return (owner, org, id);
+    }
+
+    internal static object Saving(int initiative, int? receiver, string? group = null, decimal baseline = 0, decimal target = 1_000_000,
+        string kind = "BudgetSaving", string direction = "HigherIsBetter", bool disbenefit = false) => new
+    {
+        initiativeId = initiative, description = $"Færre sykehusinnleggelser etter fall {TestData.Token()}", kind, direction, isDisbenefit = disbenefit,
+        baselineValue = baseline, baselineDate = "2025-01-01", targetValue = target, targetDate = "2027-12-31",
+        responsibleName = "Kari Nordmann", beneficiaryOrganizationId = receiver, beneficiaryGroup = group,
+    };
+
+    internal static async Task<JsonElement> CreateAsync(ApiUser user, object body)
+    {
+        var response = await user.Http.PostAsJsonAsync("/api/v1/benefits", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
+
+    internal static async Task MeasureAsync(ApiUser user, int benefit, string date, decimal value)
+    {
+        var response = await user.Http.PostAsJsonAsync($"/api/v1/benefits/{benefit}/measurements", new { date, value, source = "Regnskap" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task OwnerPlansABenefitLandingElsewhere_ReceiverMeasures_StatusFollows(string provider)
+    {
+        var app = apps[provider];
+        var (owner, _, initiative) = await InitiativeAsync(app);
+        var hospital = await Clients.NewApiUserAsync(app, "hospital");
+        var hospitalOrg = await hospital.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.StateAgency, municipality: null));
+
+        var benefit = await CreateAsync(owner, Saving(initiative, hospitalOrg));
+        var id = benefit.GetProperty("benefit").GetProperty("id").GetInt32();
+        Assert.Equal("NotStarted", benefit.GetProperty("benefit").GetProperty("status").GetString());
+        Assert.Equal("NOK", benefit.GetProperty("benefit").GetProperty("unit").GetString());
+        Assert.Equal(hospitalOrg, benefit.GetProperty("benefit").GetProperty("beneficiaryOrganizationId").GetInt32());
+
+        // The hospital, where the gain lands, measures it; the hospital cannot change the benefit itself.
+        await MeasureAsync(hospital, id, "2025-06-30", 100_000m);
+        await MeasureAsync(hospital, id, "2026-06-30", 700_000m);
+        var put = await hospital.Http.PutAsJsonAsync($"/api/v1/benefits/{id}", Saving(initiative, hospitalOrg));
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+
+        var view = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        var summary = view.GetProperty("benefit");
+        Assert.Equal(700_000m, summary.GetProperty("latestValue").GetDecimal());
+        Assert.Equal(700_000m, summary.GetProperty("realisedValue").GetDecimal());
+        Assert.Equal(2, view.GetProperty("measurements").GetArrayLength());
+        Assert.Equal("OnTrack", summary.GetProperty("status").GetString()); // 70 % of the gain at ≈ 50 % of the time
+        Assert.True(view.GetProperty("canEdit").GetBoolean());
+
+        await MeasureAsync(owner, id, "2026-09-30", 1_200_000m);
+        var exceeded = await (await Clients.Anonymous(app).GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        Assert.Equal("Exceeded", exceeded.GetProperty("benefit").GetProperty("status").GetString());
+        Assert.False(exceeded.GetProperty("canMeasure").GetBoolean());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Rights_EachRole(string provider)
+    {
+        var app = apps[provider];
+        var (owner, ownerOrg, initiative) = await InitiativeAsync(app);
+        var (_, _, draft) = await InitiativeAsync(app, publish: false);
+        var outsider = await Clients.NewApiUserAsync(app, "outsider");
+        await outsider.CreateOrganizationAsync();
+        var member = await Clients.NewApiUserAsync(app, "member");
+        await member.JoinAsync(ownerOrg, owner);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Clients.Anonymous(app).PostAsJsonAsync("/api/v1/benefits", Saving(initiative, null, "Citizens"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.Http.PostAsJsonAsync("/api/v1/benefits", Saving(initiative, null, "Citizens"))).StatusCode);
+        // Another organisation's draft initiative does not exist for the outsider: the field is wrong, and its benefits answer 404.
+        var onDraft = await outsider.Http.PostAsJsonAsync("/api/v1/benefits", Saving(draft, null, "Citizens"));
+        Assert.Equal(HttpStatusCode.BadRequest, onDraft.StatusCode);
+        Assert.True((await onDraft.ReadJsonAsync()).GetProperty("errors").TryGetProperty("initiativeId", out _));
+
+        var id = (await CreateAsync(member, Saving(initiative, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
+        var measure = await outsider.Http.PostAsJsonAsync($"/api/v1/benefits/{id}/measurements", new { date = "2026-01-01", value = 5 });
+        Assert.Equal(HttpStatusCode.Forbidden, measure.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Clients.Anonymous(app).PostAsJsonAsync($"/api/v1/benefits/{id}/measurements", new { date = "2026-01-01", value = 5 })).StatusCode);
+
+        var draftOwner = await Clients.NewApiUserAsync(app, "draftowner");
+        var draftOrg = await draftOwner.CreateOrganizationAsync();
+        var hidden = (await draftOwner.CreateInitiativeAsync(draftOrg)).GetProperty("id").GetInt32();
+        var hiddenBenefit = (await CreateAsync(draftOwner, Saving(hidden, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/api/v1/benefits/{hiddenBenefit}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync($"/api/v1/benefits/{hiddenBenefit}/measurements.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.PostAsJsonAsync($"/api/v1/benefits/{hiddenBenefit}/measurements", new { date = "2026-01-01", value = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/api/v1/initiatives/{hidden}/benefits")).StatusCode);
+        var list = await (await outsider.Http.GetAsync($"/api/v1/benefits?initiative={hidden}")).ReadJsonAsync();
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task BadInput_NamesEachField_InTheReadersLanguage(string provider)
+    {
+        var app = apps[provider];
+        var (owner, _, initiative) = await InitiativeAsync(app);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/benefits")
+        {
+            Content = JsonContent.Create(new
+            {
+                initiativeId = initiative, description = "", kind = "Quality", direction = "LowerIsBetter", baselineValue = 10, baselineDate = "2026-01-01",
+                targetValue = 12, targetDate = "2025-01-01",
+            }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var response = await owner.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        foreach (var field in new[] { "description", "unit", "targetDate", "targetValue", "beneficiaryOrganizationId" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+        Assert.Contains("lower than the baseline", errors.GetProperty("targetValue")[0].GetString());
+
+        var both = await owner.Http.PostAsJsonAsync("/api/v1/benefits", Saving(initiative, 1, "Citizens"));
+        Assert.True((await both.ReadJsonAsync()).GetProperty("errors").TryGetProperty("beneficiaryGroup", out _));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task CsvImport_AcceptsAGoodFile_AndRefusesAFileWithOneBadRow_LeavingNothing(string provider)
+    {
+        var app = apps[provider];
+        var (owner, _, initiative) = await InitiativeAsync(app);
+        var id = (await CreateAsync(owner, Saving(initiative, null, "Citizens", kind: "TimeSaved", baseline: 40, target: 20, direction: "LowerIsBetter")))
+            .GetProperty("benefit").GetProperty("id").GetInt32();
+
+        var bad = "dato;verdi;kilde;merknad\n31.01.2026;38,5;Timeliste;\n2026-02-28;tolv;Timeliste;\n2026-03-31;36;;\n32.04.2026;35;;\n";
+        var refused = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent(bad, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var report = (await refused.ReadJsonAsync()).GetProperty("errors").GetProperty("file").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(2, report.Count);
+        Assert.StartsWith("Rad 3:", report[0]);
+        Assert.Contains("tolv", report[0]);
+        Assert.StartsWith("Rad 5:", report[1]);
+        var untouched = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        Assert.Equal(0, untouched.GetProperty("measurements").GetArrayLength());
+
+        using var form = new MultipartFormDataContent();
+        var good = "date,value,source,note\n2026-01-31,38.5,Timeliste,\n2026-02-28,37,Timeliste,\"Ny rutine, uke 8\"\n2026-03-31,36,,\n";
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(good)), "file", "malinger.csv");
+        var accepted = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", form);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var body = await accepted.ReadJsonAsync();
+        Assert.Equal(3, body.GetProperty("imported").GetInt32());
+        Assert.Equal(4m, body.GetProperty("benefit").GetProperty("benefit").GetProperty("realisedValue").GetDecimal());
+        Assert.Equal("Ny rutine, uke 8", body.GetProperty("benefit").GetProperty("measurements")[1].GetProperty("note").GetString());
+
+        // The download reads back in: same rows, Norwegian decimal comma.
+        var csv = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}/measurements.csv")).Content.ReadAsStringAsync();
+        Assert.Contains("2026-01-31;38,5;Timeliste;", csv);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ConcurrentEdits_TheSecondIsAConflict_AndAMeasurementDoesNotCountAsAnEdit(string provider)
+    {
+        var app = apps[provider];
+        var (owner, _, initiative) = await InitiativeAsync(app);
+        var created = (await CreateAsync(owner, Saving(initiative, null, "Citizens"))).GetProperty("benefit");
+        var id = created.GetProperty("id").GetInt32();
+        var version = (await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync()).GetProperty("version").GetInt32();
+        await MeasureAsync(owner, id, "2026-01-15", 10_000m);
+
+        var first = await owner.Http.PutAsJsonAsync($"/api/v1/benefits/{id}", new { version, description = "Første", kind = "BudgetSaving", direction = "HigherIsBetter",
+            baselineValue = 0, baselineDate = "2025-01-01", targetValue = 500_000, targetDate = "2027-12-31", beneficiaryGroup = "Citizens" });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var second = await owner.Http.PutAsJsonAsync($"/api/v1/benefits/{id}", new { version, description = "Andre", kind = "BudgetSaving", direction = "HigherIsBetter",
+            baselineValue = 0, baselineDate = "2025-01-01", targetValue = 500_000, targetDate = "2027-12-31", beneficiaryGroup = "Citizens" });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var stored = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        Assert.Equal("Første", stored.GetProperty("benefit").GetProperty("description").GetString());
+
+        var history = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}/history")).ReadJsonAsync();
+        Assert.True(history.GetProperty("total").GetInt32() >= 3); // created, measured, edited
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Investments_OwnerRecordsAnyones_PartnerOnlyItsOwn_OneRowPerYear(string provider)
+    {
+        var app = apps[provider];
+        var (owner, ownerOrg, initiative) = await InitiativeAsync(app);
+        var partner = await Clients.NewApiUserAsync(app, "partner");
+        var partnerOrg = await partner.CreateOrganizationAsync();
+        var funder = await Clients.NewApiUserAsync(app, "funder");
+        var funderOrg = await funder.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.StateAgency, municipality: null));
+        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{initiative}/partners", new { organizationId = partnerOrg, role = "Partner" });
+        Assert.Equal(HttpStatusCode.OK, (await partner.Http.PostAsJsonAsync($"/api/v1/initiatives/{initiative}/partners/{partnerOrg}/answer", new { accept = true })).StatusCode);
+
+        var own = await owner.Http.PostAsJsonAsync("/api/v1/investments", new { initiativeId = initiative, organizationId = ownerOrg, year = 2026, amountNok = 600_000.50m, personHours = 1200 });
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await owner.Http.PostAsJsonAsync("/api/v1/investments", new { initiativeId = initiative, organizationId = funderOrg, year = 2026, amountNok = 400_000 })).StatusCode);
+        var twice = await owner.Http.PostAsJsonAsync("/api/v1/investments", new { initiativeId = initiative, organizationId = ownerOrg, year = 2026, amountNok = 1 });
+        Assert.True((await twice.ReadJsonAsync()).GetProperty("errors").TryGetProperty("year", out _));
+        var nothing = await owner.Http.PostAsJsonAsync("/api/v1/investments", new { initiativeId = initiative, organizationId = ownerOrg, year = 2027 });
+        Assert.True((await nothing.ReadJsonAsync()).GetProperty("errors").TryGetProperty("amountNok", out _));
+
+        var forOther = await partner.Http.PostAsJsonAsync("/api/v1/investments", new { initiativeId = initiative, organizationId = funderOrg, year = 2025, amountNok = 5 });
+        Assert.True((await forOther.ReadJsonAsync()).GetProperty("errors").TryGetProperty("organizationId", out _));
+        Assert.Equal(HttpStatusCode.Created, (await partner.Http.PostAsJsonAsync("/api/v1/investments", new { initiativeId = initiative, organizationId = partnerOrg, year = 2026, personHours = 300 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await funder.Http.PostAsJsonAsync("/api/v1/investments", new { initiativeId = initiative, organizationId = funderOrg, year = 2025, amountNok = 5 })).StatusCode);
+
+        var ownId = (await own.ReadJsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Conflict, (await owner.Http.DeleteAsync($"/api/v1/investments/{ownId}?version=7")).StatusCode);
+        var map = await (await Clients.Anonymous(app).GetAsync($"/api/v1/initiatives/{initiative}/benefits")).ReadJsonAsync();
+        Assert.Equal(3, map.GetProperty("investments").GetArrayLength());
+        Assert.Equal(1_000_000.50m, map.GetProperty("investedNok").GetDecimal());
+        Assert.Equal(1500m, map.GetProperty("investedHours").GetDecimal());
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.DeleteAsync($"/api/v1/investments/{ownId}?version=0")).StatusCode);
+        var csv = await (await Clients.Anonymous(app).GetAsync($"/api/v1/initiatives/{initiative}/benefits.csv?table=investments")).Content.ReadAsStringAsync();
+        Assert.Contains(";2026;400000;;", csv);
+        Assert.DoesNotContain("600000,5", csv);
+    }
+}

@@ -138,7 +138,7 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user)
             .ThenBy(c => c.Key).Take(TopRows).Select(c => c.Key).ToArray();
         var titles = await db.Initiatives.AsNoTracking().Where(i => top.Contains(i.Id))
             .Select(i => new { i.Id, i.Title, Owner = i.OwnerOrganization!.Name,
-                Counties = db.Adoptions.Where(a => a.InitiativeId == i.Id && a.Status != AdoptionStatus.Abandoned)
+                Counties = db.Adoptions.Where(a => a.InitiativeId == i.Id && a.Status != AdoptionStatus.Abandoned && a.AdopterOrganization!.CountyNumber != null)
                     .Select(a => a.AdopterOrganization!.CountyNumber).Distinct().Count() })
             .ToDictionaryAsync(i => i.Id, ct);
         var mostAdopted = top.Select(id => new MostAdoptedRow(id, titles[id].Title, titles[id].Owner, counts[id], titles[id].Counties)).ToList();

@@ -16,6 +16,9 @@ public sealed class IndexModel(InitiativeQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public OrganizationKind? OrganizationKind { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    /// <summary>Proven solutions: adopted by at least this many organisations.</summary>
+    [BindProperty(SupportsGet = true)] public int? MinAdoptions { get; set; }
+    [BindProperty(SupportsGet = true)] public bool RealisedGains { get; set; }
     [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public Paged<InitiativeSummary> Result { get; private set; } = null!;
@@ -23,13 +26,15 @@ public sealed class IndexModel(InitiativeQueries queries) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Mine &= User.Identity?.IsAuthenticated == true;
-        Result = await queries.ListAsync(new InitiativeFilter(Q, Stage, Measure, Type, Facet, OrganizationKind, County, null, Mine, PageNumber), ct);
+        Result = await queries.ListAsync(new InitiativeFilter(Q, Stage, Measure, Type, Facet, OrganizationKind, County, null, Mine, PageNumber,
+            MinAdoptions: MinAdoptions, RealisedGains: RealisedGains), ct);
     }
 
     public string PageLink(int page) => "/initiatives" + QueryString.Create(new Dictionary<string, string?>
     {
         ["q"] = Q, ["stage"] = Stage?.ToString(), ["measure"] = Measure?.ToString(), ["type"] = Type?.ToString(),
         ["facet"] = Facet?.ToString(), ["organizationKind"] = OrganizationKind?.ToString(), ["county"] = County,
-        ["mine"] = Mine ? "true" : null, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["mine"] = Mine ? "true" : null, ["minAdoptions"] = MinAdoptions?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["realisedGains"] = RealisedGains ? "true" : null, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => kv.Value is not null));
 }

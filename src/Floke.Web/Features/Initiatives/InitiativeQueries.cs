@@ -52,7 +52,9 @@ public sealed record InitiativeFilter(
     int? Organization = null,
     bool Mine = false,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize);
+    int PageSize = Paging.DefaultPageSize,
+    int? MinAdoptions = null,
+    bool RealisedGains = false);
 
 /// <summary>A lesson on the public lessons page, with the initiative it came from.</summary>
 public sealed record LessonListItem(int Id, int InitiativeId, string InitiativeTitle, InitiativeStage Stage, string OwnerName,
@@ -97,6 +99,15 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user)
         if (Validation.Clean(f.County) is { } county)
         {
             query = query.Where(i => i.OwnerOrganization!.CountyNumber == county);
+        }
+        if (f.MinAdoptions is > 0 and var minimum)
+        {
+            // Counted as everywhere: organisations that use the solution (status Adopted).
+            query = query.Where(i => db.Adoptions.Count(a => a.InitiativeId == i.Id && a.Status == Adoptions.AdoptionStatus.Adopted) >= minimum);
+        }
+        if (f.RealisedGains)
+        {
+            query = query.Where(i => db.Benefits.Any(b => b.InitiativeId == i.Id && !b.IsDisbenefit && b.RealisedValue > 0));
         }
         if (f.Organization is { } org)
         {

@@ -17,4 +17,15 @@ public static class Formatting
     public static string Number(long value) => value.ToString("N0", Norwegian);
 
     public static string Nok(decimal value) => value.ToString("C0", Norwegian);
+
+    /// <summary>A measured value with up to four decimals, grouped by thousands: "1 234,5".</summary>
+    public static string Decimal(decimal value) => value.ToString("#,0.####", Norwegian);
+
+    /// <summary>A value in its unit: kroner as money, anything else as "12,5 timer"; "–" for none.</summary>
+    public static string Amount(decimal? value, string? unit) => value switch
+    {
+        null => "–",
+        { } v when unit == "NOK" => Nok(v),
+        { } v => unit is null ? Decimal(v) : $"{Decimal(v)} {unit}",
+    };
 }

@@ -24,6 +24,15 @@ public static class BenefitTables
         [l["Investment.Organization"], l["Investment.Year"], l["Investment.AmountNok"], l["Investment.PersonHours"], l["Investment.Note"]],
         map.Investments.Select(i => new object?[] { i.OrganizationName, i.Year, i.AmountNok, i.PersonHours, i.Note }));
 
+    /// <summary>The tag colour of a status: red behind, green realised, blue on track, grey otherwise.</summary>
+    public static string StatusColor(RealisationStatus s) => s switch
+    {
+        RealisationStatus.Behind => "danger",
+        RealisationStatus.Realised or RealisationStatus.Exceeded => "success",
+        RealisationStatus.OnTrack => "info",
+        _ => "neutral",
+    };
+
     public static string Beneficiary(BenefitSummary b, IStringLocalizer l) =>
         b.BeneficiaryName ?? (b.BeneficiaryGroup is { } g ? l.Text(g) : "");
 

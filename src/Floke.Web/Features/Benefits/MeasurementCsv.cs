@@ -12,7 +12,7 @@ namespace Floke.Web.Features.Benefits;
 public static class MeasurementCsv
 {
     /// <summary>The field a refused file's report is given under.</summary>
-    public const string Field = "File";
+    public const string Field = "Upload";
     public const int MaxRows = 100_000;
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxReportedErrors = 100;

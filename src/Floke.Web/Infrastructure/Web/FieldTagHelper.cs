@@ -40,7 +40,7 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() ?? [];
         // After a failed post, show what the person typed, not the model's value: nothing they wrote is lost.
-        var value = state?.AttemptedValue ?? (Type == "password" ? null : Format(For.Model));
+        var value = Type == "file" ? null : state?.AttemptedValue ?? (Type == "password" ? null : Format(For.Model));
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;

@@ -151,7 +151,7 @@ public class BenefitsApiTests(Apps apps)
         var bad = "dato;verdi;kilde;merknad\n31.01.2026;38,5;Timeliste;\n2026-02-28;tolv;Timeliste;\n2026-03-31;36;;\n32.04.2026;35;;\n";
         var refused = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent(bad, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var report = (await refused.ReadJsonAsync()).GetProperty("errors").GetProperty("file").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var report = (await refused.ReadJsonAsync()).GetProperty("errors").GetProperty("upload").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(2, report.Count);
         Assert.StartsWith("Rad 3:", report[0]);
         Assert.Contains("tolv", report[0]);

@@ -50,6 +50,10 @@ public partial class LocalizationTests
             typeof(Floke.Web.Features.Experiments.ExperimentStatus), typeof(Floke.Web.Features.Experiments.ExperimentOutcome),
             typeof(Floke.Web.Features.Experiments.ExperimentDecision), typeof(Floke.Web.Features.Barriers.BarrierKind),
             typeof(Floke.Web.Features.Barriers.BarrierStatus), typeof(Floke.Web.Features.Barriers.BarrierResolution),
+            typeof(Floke.Web.Features.Benefits.BenefitKind), typeof(Floke.Web.Features.Benefits.BenefitDirection),
+            typeof(Floke.Web.Features.Benefits.BeneficiaryGroup), typeof(Floke.Web.Features.Benefits.RealisationStatus),
+            typeof(Floke.Web.Features.Benefits.GovernmentLevel), typeof(Floke.Web.Features.Benefits.FlowView),
+            typeof(Floke.Web.Features.Adoptions.AdoptionStatus),
         };
         var missing = types.SelectMany(t => Enum.GetNames(t).Where(n => n != "None").Select(n => $"{t.Name}.{n}")).Where(k => !nb.Contains(k));
         Assert.Empty(missing);

@@ -63,6 +63,23 @@ public class QueryBudgetTests(Apps apps)
             await partner.Http.PostAsync($"/api/v1/barriers/{barrier}/steps", System.Net.Http.Json.JsonContent.Create(new { status = "UnderReview", note = "Ser på det" }));
         }
 
+        var benefit = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            var created = await owner.Http.PostAsync("/api/v1/benefits", System.Net.Http.Json.JsonContent.Create(new
+            {
+                initiativeId = initiative, description = $"Spart tid {i}", kind = "TimeSaved", direction = "HigherIsBetter", baselineValue = 0, baselineDate = "2025-01-01",
+                targetValue = 100, targetDate = "2027-01-01", beneficiaryOrganizationId = i % 2 == 0 ? partnerOrg : org,
+            }));
+            benefit = (await created.ReadJsonAsync()).GetProperty("benefit").GetProperty("id").GetInt32();
+            await owner.Http.PostAsync($"/api/v1/benefits/{benefit}/measurements", System.Net.Http.Json.JsonContent.Create(new { date = "2026-01-01", value = i }));
+            await owner.Http.PostAsync("/api/v1/investments", System.Net.Http.Json.JsonContent.Create(new { initiativeId = initiative, organizationId = org, year = 2000 + i, amountNok = 1000 }));
+        }
+        var adopter = await Clients.NewApiUserAsync(app, "adopter");
+        var adopterOrg = await adopter.CreateOrganizationAsync();
+        var adoption = (await (await adopter.Http.PostAsync("/api/v1/adoptions", System.Net.Http.Json.JsonContent.Create(new { initiativeId = initiative, adopterOrganizationId = adopterOrg, status = "Adopted" }))).ReadJsonAsync())
+            .GetProperty("adoption").GetProperty("id").GetInt32();
+
         var anonymous = Clients.Anonymous(app);
         var signedIn = Clients.Pages(app);
         await signedIn.SubmitAsync("/account/login", [new("Input.Email", owner.Email), new("Input.Password", TestData.Password)]);
@@ -86,6 +103,13 @@ public class QueryBudgetTests(Apps apps)
             (anonymous, "/barriers"), (anonymous, $"/barriers?status=UnderReview&page=2&rule=Budsjettloven {token} 1"), (anonymous, $"/barriers/{barrier}"),
             (anonymous, $"/barriers/{barrier}/history"), (anonymous, "/api/v1/barriers?pageSize=100"), (anonymous, "/api/v1/barriers/register"),
             (anonymous, $"/api/v1/barriers/{barrier}"), (signedIn.Http, $"/barriers/new?initiative={initiative}"),
+            (anonymous, $"/initiatives/{initiative}/benefits"), (signedIn.Http, $"/initiatives/{initiative}/benefits"), (anonymous, $"/benefits/{benefit}"),
+            (signedIn.Http, $"/benefits/{benefit}"), (signedIn.Http, $"/benefits/{benefit}/edit"), (signedIn.Http, $"/benefits/new?initiative={initiative}"),
+            (anonymous, $"/benefits/{benefit}/history"), (anonymous, "/insights/flows"), (anonymous, "/insights/flows?view=Level&fromYear=2005"),
+            (anonymous, $"/api/v1/benefits?initiative={initiative}&pageSize=100"), (anonymous, $"/api/v1/benefits/{benefit}"), (anonymous, "/api/v1/insights/flows"),
+            (anonymous, $"/api/v1/initiatives/{initiative}/benefits"), (anonymous, "/api/v1/investments?pageSize=100"), (anonymous, $"/organizations/{org}"),
+            (anonymous, "/spread"), (anonymous, $"/adoptions/{adoption}"), (anonymous, $"/initiatives/{initiative}/adoptions"), (anonymous, "/api/v1/adoptions/spread"),
+            (anonymous, "/api/v1/adoptions?pageSize=100"), (signedIn.Http, $"/adoptions/{adoption}"), (anonymous, "/initiatives?minAdoptions=1&realisedGains=true"),
         };
         foreach (var (client, path) in requests)
         {

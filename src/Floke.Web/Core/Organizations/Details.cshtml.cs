@@ -10,12 +10,13 @@ namespace Floke.Web.Core.Organizations;
 
 /// <summary>An organisation's public page: facts, its published needs, and for signed-in people joining and managing.</summary>
 public sealed class DetailsModel(OrganizationQueries queries, OrganizationCommands commands, MembershipCommands memberships,
-    NeedQueries needs, InitiativeQueries initiatives, IStringLocalizer<SharedResource> l) : ActionPage
+    NeedQueries needs, InitiativeQueries initiatives, Features.Benefits.BenefitQueries benefits, IStringLocalizer<SharedResource> l) : ActionPage
 {
     public OrganizationView Organization { get; private set; } = null!;
     public MyRelation Relation { get; private set; } = null!;
     public IReadOnlyList<NeedSummary> Needs { get; private set; } = [];
     public IReadOnlyList<InitiativeSummary> Initiatives { get; private set; } = [];
+    public Features.Benefits.OrganizationGains Gains { get; private set; } = null!;
 
     public async Task<IActionResult> OnPostJoinAsync(int id, CancellationToken ct) =>
         await AfterActionAsync(id, await memberships.RequestToJoinAsync(id, ct), l["Org.RequestSent"], ct);
@@ -34,6 +35,7 @@ public sealed class DetailsModel(OrganizationQueries queries, OrganizationComman
         Relation = await queries.RelationAsync(id, ct);
         Needs = (await needs.ListAsync(new NeedFilter(Organization: id, PageSize: 10), ct)).Items;
         Initiatives = (await initiatives.ListAsync(new InitiativeFilter(Organization: id, PageSize: 10), ct)).Items;
+        Gains = await benefits.ForOrganizationAsync(id, ct);
         return true;
     }
 }

@@ -9,7 +9,7 @@ namespace Floke.Web.Features.Initiatives;
 
 /// <summary>One initiative with its timeline; its people manage it here: publish, invite partners, ask for a gate
 /// decision, write lessons; invited leaders answer.</summary>
-public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands commands, Experiments.ExperimentQueries experiments, Barriers.BarrierQueries barriers, OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : ActionPage
+public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands commands, Experiments.ExperimentQueries experiments, Barriers.BarrierQueries barriers, Adoptions.AdoptionQueries adoptions, OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : ActionPage
 {
     public sealed class InviteForm
     {
@@ -33,6 +33,7 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
     public InitiativeView Initiative { get; private set; } = null!;
     public IReadOnlyList<Experiments.ExperimentSummary> Experiments { get; private set; } = [];
     public IReadOnlyList<Barriers.BarrierSummary> Barriers { get; private set; } = [];
+    public Adoptions.AdoptionCounts Adoptions { get; private set; } = global::Floke.Web.Features.Adoptions.AdoptionCounts.None;
     [BindProperty] public MilestoneForm NewMilestone { get; set; } = new();
     [BindProperty] public InviteForm Invite { get; set; } = new();
     [BindProperty] public LessonForm Lesson { get; set; } = new();
@@ -76,6 +77,7 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
         Initiative = initiative!;
         Experiments = initiative is null ? [] : await experiments.ForInitiativeAsync(id, ct);
         Barriers = initiative is null ? [] : await barriers.ForInitiativeAsync(id, ct);
+        Adoptions = initiative is null ? Adoptions : await adoptions.CountsAsync(id, ct);
         return initiative is not null;
     }
 }

@@ -8,13 +8,15 @@ namespace Floke.Web.Core.Accounts;
 
 /// <summary>The signed-in person's own page: their organisations and roles, and requests waiting for a decision.</summary>
 [Authorize]
-public sealed class IndexModel(FlokeDbContext db, CurrentUser user) : PageModel
+public sealed class IndexModel(FlokeDbContext db, CurrentUser user, Features.Adoptions.AdoptionQueries adoptions) : PageModel
 {
     public sealed record Row(int OrganizationId, string Name, MemberRole Role, MembershipStatus Status);
 
     public string Name { get; private set; } = "";
     public string Email { get; private set; } = "";
     public IReadOnlyList<Row> Memberships { get; private set; } = [];
+    /// <summary>Others' adoptions of the person's organisations' solutions, waiting for someone there to confirm them.</summary>
+    public IReadOnlyList<Features.Adoptions.AdoptionSummary> AdoptionsToConfirm { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,5 +28,6 @@ public sealed class IndexModel(FlokeDbContext db, CurrentUser user) : PageModel
             .OrderBy(m => m.Organization!.Name)
             .Select(m => new Row(m.OrganizationId, m.Organization!.Name, m.Role, m.Status))
             .ToListAsync(ct);
+        AdoptionsToConfirm = await adoptions.AwaitingConfirmationAsync(ct);
     }
 }

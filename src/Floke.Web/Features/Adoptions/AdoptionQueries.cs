@@ -21,7 +21,7 @@ public sealed record AdoptionView(AdoptionSummary Adoption, string? AbandonReaso
 
 /// <summary>How many organisations consider, pilot, use or gave up a solution. "Adopted" counts only those that use it —
 /// the same figure everywhere (initiative page, spread page, the "adopted by at least" filter).</summary>
-public sealed record AdoptionCounts(int Considering, int Piloting, int Adopted, int Abandoned)
+public sealed record AdoptionCounts(int Considering, int Piloting, int Adopted, int Abandoned, int Unconfirmed = 0)
 {
     public static readonly AdoptionCounts None = new(0, 0, 0, 0);
     public int Total => Considering + Piloting + Adopted + Abandoned;
@@ -115,8 +115,11 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user)
     public async Task<AdoptionCounts> CountsAsync(int initiativeId, CancellationToken ct)
     {
         var rows = await db.Adoptions.AsNoTracking().Where(a => a.InitiativeId == initiativeId)
-            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return Counts(rows.Select(r => (r.Key, r.Count)));
+            .GroupBy(a => new { a.Status, Unconfirmed = a.ConfirmedAt == null }).Select(g => new { g.Key.Status, g.Key.Unconfirmed, Count = g.Count() }).ToListAsync(ct);
+        return Counts(rows.GroupBy(r => r.Status).Select(g => (g.Key, g.Sum(r => r.Count)))) with
+        {
+            Unconfirmed = rows.Where(r => r.Unconfirmed).Sum(r => r.Count),
+        };
     }
 
     private static AdoptionCounts Counts(IEnumerable<(AdoptionStatus Status, int Count)> rows)

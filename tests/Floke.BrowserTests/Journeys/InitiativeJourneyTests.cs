@@ -18,9 +18,9 @@ public class InitiativeJourneyTests(Browser browser)
     {
         var t = new Texts(language);
         var token = Guid.NewGuid().ToString("N")[..8];
-        var owner = await SignUpWithOrganizationAsync(t, language, $"Eierkommune {token}");
+        var owner = await browser.SignUpWithOrganizationAsync(t, language, $"Eierkommune {token}");
         var partnerNumber = TestData.OrganizationNumber();
-        var partner = await SignUpWithOrganizationAsync(t, language, $"Forskningsinstitutt {token}", partnerNumber);
+        var partner = await browser.SignUpWithOrganizationAsync(t, language, $"Forskningsinstitutt {token}", partnerNumber);
 
         // The owner starts an initiative.
         await owner.GotoAsync("/initiatives");
@@ -136,7 +136,7 @@ public class InitiativeJourneyTests(Browser browser)
         // Anyone finds the lesson among those from stopped initiatives.
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync("/lessons");
-        await ChooseLanguageAsync(visitor, language);
+        await Browser.ChooseLanguageAsync(visitor, language);
         await visitor.GetByRole(AriaRole.Checkbox, new() { Name = t["Lessons.StoppedOnly"] }).CheckAsync();
         await visitor.GetByRole(AriaRole.Searchbox, new() { Name = t["Filter.Text"] }).FillAsync(token);
         await visitor.GetByRole(AriaRole.Button, new() { Name = t["Filter.Apply"] }).ClickAsync();
@@ -150,33 +150,6 @@ public class InitiativeJourneyTests(Browser browser)
         foreach (var page in new[] { owner, partner, visitor })
         {
             await page.Context.CloseAsync();
-        }
-    }
-
-    private async Task<IPage> SignUpWithOrganizationAsync(Texts t, string language, string organization, string? number = null)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/register");
-        await ChooseLanguageAsync(page, language);
-        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Name"], Exact = true }).FillAsync("Ola Nordmann");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Email"], Exact = true }).FillAsync(TestData.Email("journey"));
-        await page.GetByLabel(t["Account.Password"]).FillAsync(TestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = t["Account.Register"] }).ClickAsync();
-        await page.GotoAsync("/organizations/new");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Org.Name"], Exact = true }).FillAsync(organization);
-        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Org.Number"], Exact = true }).FillAsync(number ?? TestData.OrganizationNumber());
-        await page.GetByRole(AriaRole.Combobox, new() { Name = t["Org.Kind"], Exact = true }).SelectOptionAsync("ResearchInstitution");
-        await page.GetByRole(AriaRole.Button, new() { Name = t["Org.Register"] }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(organization);
-        return page;
-    }
-
-    private static async Task ChooseLanguageAsync(IPage page, string language)
-    {
-        if (language == "en")
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
-            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         }
     }
 }

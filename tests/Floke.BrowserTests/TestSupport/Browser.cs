@@ -45,6 +45,34 @@ public sealed class Browser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new person signs up (in the given language) and registers an organisation, of which they become administrator.</summary>
+    public async Task<IPage> SignUpWithOrganizationAsync(Texts t, string language, string organization, string? number = null)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/register");
+        await ChooseLanguageAsync(page, language);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Name"], Exact = true }).FillAsync("Ola Nordmann");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Email"], Exact = true }).FillAsync(TestData.Email("journey"));
+        await page.GetByLabel(t["Account.Password"]).FillAsync(TestData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = t["Account.Register"] }).ClickAsync();
+        await page.GotoAsync("/organizations/new");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Org.Name"], Exact = true }).FillAsync(organization);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Org.Number"], Exact = true }).FillAsync(number ?? TestData.OrganizationNumber());
+        await page.GetByRole(AriaRole.Combobox, new() { Name = t["Org.Kind"], Exact = true }).SelectOptionAsync("ResearchInstitution");
+        await page.GetByRole(AriaRole.Button, new() { Name = t["Org.Register"] }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(organization);
+        return page;
+    }
+
+    public static async Task ChooseLanguageAsync(IPage page, string language)
+    {
+        if (language == "en")
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        }
+    }
+
     /// <summary>Scans the page with axe for the WCAG 2.1 A and AA rules and fails on any violation, naming each.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

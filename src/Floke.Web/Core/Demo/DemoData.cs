@@ -1,6 +1,8 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Adoptions;
 using Floke.Web.Features.Barriers;
+using Floke.Web.Features.Benefits;
 using Barrier = Floke.Web.Features.Barriers.Barrier;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
@@ -40,6 +42,94 @@ public static class DemoData
         db.Experiments.AddRange(Experiments(initiatives, now));
         db.Barriers.AddRange(Barriers(initiatives, Org, now));
         await db.SaveChangesAsync(ct);
+
+        var adoptions = Adoptions(initiatives, Org, now).ToList();
+        db.Adoptions.AddRange(adoptions);
+        db.Investments.AddRange(Investments(initiatives, Org, now));
+        db.Benefits.AddRange(Benefits(initiatives, adoptions, Org, now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Investments by the owners and by others (a directorate's money, a research partner's hours).</summary>
+    private static IEnumerable<Investment> Investments(IReadOnlyList<Initiative> initiatives, Func<string, Organization> org, DateTimeOffset now)
+    {
+        var year = now.Year;
+        Initiative Named(string start) => initiatives.First(i => i.Title.StartsWith(start, StringComparison.Ordinal));
+        Investment Make(string initiative, string number, int y, decimal? nok, decimal? hours) =>
+            new() { Initiative = Named(initiative), Organization = org(number), Year = y, AmountNok = nok, PersonHours = hours, RecordedAt = now, Note = "Demodata" };
+        yield return Make("Fallsensorer", "942110464", year - 1, 800_000m, 600m);
+        yield return Make("Fallsensorer", "942110464", year, 600_000m, 400m);
+        yield return Make("Fallsensorer", "983544622", year - 1, 500_000m, null);
+        yield return Make("Fallsensorer", "919303808", year - 1, null, 1_200m);
+        yield return Make("Digital oppfølging", "972418013", year - 2, 900_000m, 800m);
+        yield return Make("Veiviser", "991825827", year - 1, 2_000_000m, 3_000m);
+    }
+
+    /// <summary>Benefits in every status, landing in the owner, in another organisation and with groups; a disbenefit; and
+    /// an adopter's own benefit — with measurements over the past year.</summary>
+    private static IEnumerable<Benefit> Benefits(IReadOnlyList<Initiative> initiatives, IReadOnlyList<Adoption> adoptions, Func<string, Organization> org,
+        DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        Initiative Named(string start) => initiatives.First(i => i.Title.StartsWith(start, StringComparison.Ordinal));
+        Benefit Make(Initiative initiative, string description, BenefitKind kind, string? unit, BenefitDirection direction, decimal baseline, int baselineDays,
+            decimal target, int targetDays, Organization? receiver, BeneficiaryGroup? group, params (int DaysAgo, decimal Value)[] measured)
+        {
+            var b = new Benefit
+            {
+                Initiative = initiative, Description = description, Kind = kind, Unit = BenefitRules.FixedUnit(kind) ?? unit, Direction = direction,
+                BaselineValue = baseline, BaselineDate = today.AddDays(baselineDays), TargetValue = target, TargetDate = today.AddDays(targetDays),
+                BeneficiaryOrganization = receiver, BeneficiaryGroup = group, ResponsibleName = "Demo-leder", CreatedAt = now.AddDays(baselineDays),
+                UpdatedAt = now,
+            };
+            b.Measurements.AddRange(measured.Select(m => new Measurement
+            {
+                Date = today.AddDays(-m.DaysAgo), Value = m.Value, Source = "Demodata", RecordedBy = "demo", RecordedAt = now.AddDays(-m.DaysAgo),
+            }));
+            BenefitRules.Recompute(b);
+            return b;
+        }
+        var sensors = Named("Fallsensorer");
+        yield return Make(sensors, "Unngåtte sykehusinnleggelser etter fall", BenefitKind.AvoidedCost, null, BenefitDirection.HigherIsBetter,
+            0m, -365, 2_400_000m, 365, org("931000047"), null, (270, 300_000m), (180, 700_000m), (90, 1_100_000m), (10, 1_300_000m));
+        yield return Make(sensors, "Minutter fra fall til hjelp", BenefitKind.Quality, "minutter", BenefitDirection.LowerIsBetter,
+            240m, -365, 30m, 365, null, BeneficiaryGroup.Citizens, (200, 180m), (60, 90m));
+        var alarms = Make(sensors, "Ekstra utrykninger ved falske alarmer", BenefitKind.TimeSaved, null, BenefitDirection.LowerIsBetter,
+            0m, -365, 500m, 365, org("942110464"), null, (120, 150m), (20, 320m));
+        alarms.IsDisbenefit = true;
+        BenefitRules.Recompute(alarms);
+        yield return alarms;
+        yield return Make(Named("Digital oppfølging"), "Færre hjemmebesøk hos kols-pasienter", BenefitKind.BudgetSaving, null, BenefitDirection.HigherIsBetter,
+            0m, -600, 1_500_000m, -30, org("972418013"), null, (400, 500_000m), (200, 1_100_000m), (40, 1_600_000m));
+        var permits = Named("Veiviser");
+        yield return Make(permits, "Timer næringsdrivende sparer på å finne tillatelser", BenefitKind.TimeSaved, null, BenefitDirection.HigherIsBetter,
+            0m, -400, 20_000m, 330, null, BeneficiaryGroup.Businesses, (200, 3_000m), (30, 8_000m));
+        var oslo = adoptions.First(a => a.Initiative == permits && a.AdopterOrganization == org("958935420"));
+        var own = Make(permits, "Færre henvendelser om skjenkebevilling i Oslo", BenefitKind.TimeSaved, null, BenefitDirection.HigherIsBetter,
+            0m, -200, 3_000m, 165, org("958935420"), null, (60, 1_200m));
+        own.Adoption = oslo;
+        yield return own;
+        yield return Make(Named("Én dør inn"), "Unge som er i skole eller arbeid et år etter", BenefitKind.OtherQuantitative, "prosent", BenefitDirection.HigherIsBetter,
+            40m, -60, 60m, 700, null, BeneficiaryGroup.Citizens);
+    }
+
+    /// <summary>Adoptions in every status: the permit guide spreads to several municipalities, one gave up a solution.</summary>
+    private static IEnumerable<Adoption> Adoptions(IReadOnlyList<Initiative> initiatives, Func<string, Organization> org, DateTimeOffset now)
+    {
+        Initiative Named(string start) => initiatives.First(i => i.Title.StartsWith(start, StringComparison.Ordinal));
+        Adoption Make(string initiative, string adopter, AdoptionStatus status, bool confirmed, string? adaptations = null, string? reason = null) => new()
+        {
+            Initiative = Named(initiative), AdopterOrganization = org(adopter), Status = status, Adaptations = adaptations, AbandonReason = reason,
+            ConfirmedAt = confirmed ? now.AddDays(-30) : null, ConfirmedBy = confirmed ? "Demo-leder" : null, IsDemo = true,
+            CreatedAt = now.AddDays(-60), UpdatedAt = now.AddDays(-30),
+        };
+        yield return Make("Veiviser", "958935420", AdoptionStatus.Adopted, true, "Lagt til Oslos egne regler for uteservering.");
+        yield return Make("Veiviser", "964338531", AdoptionStatus.Adopted, true, "Koblet til kommunens saksbehandlingssystem.");
+        yield return Make("Veiviser", "972418013", AdoptionStatus.Piloting, false);
+        yield return Make("Veiviser", "942110464", AdoptionStatus.Considering, false);
+        yield return Make("Digital oppfølging", "942110464", AdoptionStatus.Adopted, true, "Egen avtale med legevakten om oppfølging.");
+        yield return Make("Digital oppfølging", "964338531", AdoptionStatus.Abandoned, true, reason: "Vi fant ikke personell til å følge opp målingene på dagtid.");
+        yield return Make("Fallsensorer", "964338531", AdoptionStatus.Piloting, false, "Prøver ut i to bydeler først.");
     }
 
     /// <summary>Barriers in every status, some sharing a rule so that the register has something to count.</summary>
@@ -149,6 +239,8 @@ public static class DemoData
         new() { Name = "Demo: Sensorhjem AS (oppdiktet)", OrganizationNumber = "931000020", Kind = OrganizationKind.StartUp, MunicipalityNumber = "5001", CountyNumber = "50",
             Description = "Et oppdiktet oppstartsselskap i demodataene: sensorer og varsling for hjemmeboende." },
         new() { Name = "Demo: Ruteklar AS (oppdiktet)", OrganizationNumber = "931000039", Kind = OrganizationKind.Company, MunicipalityNumber = "1804", CountyNumber = "18" },
+        new() { Name = "Demo: Midt-Norge sykehus HF (oppdiktet)", OrganizationNumber = "931000047", Kind = OrganizationKind.StateAgency, MunicipalityNumber = "5001", CountyNumber = "50",
+            Description = "Et oppdiktet helseforetak i demodataene: her lander gevinsten av færre fallskader." },
     ];
 
     private static IEnumerable<Need> Needs(Func<string, Organization> org, DateTimeOffset now)

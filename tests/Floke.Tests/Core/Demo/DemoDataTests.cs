@@ -29,6 +29,18 @@ public class DemoDataTests
         var register = await (await http.GetAsync("/api/v1/barriers/register")).ReadJsonAsync();
         Assert.Equal(2, register.GetProperty("byRule")[0].GetProperty("barriers").GetInt32()); // "forvaltningsloven" twice, written two ways
 
+        var benefits = (await (await http.GetAsync("/api/v1/benefits?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(new[] { "Behind", "Exceeded", "NotStarted", "OnTrack" },
+            benefits.Select(b => b.GetProperty("status").GetString()!).Distinct().Order().ToArray());
+        Assert.Contains(benefits, b => b.GetProperty("isDisbenefit").GetBoolean());
+        Assert.Contains(benefits, b => b.GetProperty("adoptionId").ValueKind == System.Text.Json.JsonValueKind.Number);
+        var flows = await (await http.GetAsync("/api/v1/insights/flows")).ReadJsonAsync();
+        Assert.True(flows.GetProperty("crossOrganizationGains").GetInt32() >= 1);
+        Assert.Equal(4_800_000m, flows.GetProperty("totalInvestedNok").GetDecimal());
+        var spread = await (await http.GetAsync("/api/v1/adoptions/spread")).ReadJsonAsync();
+        Assert.Equal(4, spread.GetProperty("totals").GetProperty("adopted").GetInt32() + spread.GetProperty("totals").GetProperty("abandoned").GetInt32());
+        Assert.Equal("Veiviser for tillatelser til serveringssteder", spread.GetProperty("mostAdopted")[0].GetProperty("title").GetString());
+
         var needs = await (await http.GetAsync("/api/v1/needs")).ReadJsonAsync();
         Assert.Equal(4, needs.GetProperty("total").GetInt32()); // the fifth is a draft
         Assert.Contains("Demodata", await http.GetStringAsync("/"));

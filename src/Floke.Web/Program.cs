@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Demo;
+using Floke.Web.Core.NationalData;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Adoptions;
 using Floke.Web.Features.Barriers;
@@ -70,6 +71,10 @@ await using (var scope = app.Services.CreateAsyncScope())
 if (AdminCommand.Handles(args))
 {
     return await AdminCommand.RunAsync(app.Services, args, Console.Out);
+}
+if (SeedCommand.Handles(args))
+{
+    return await SeedCommand.RunAsync(app.Services, args, Console.Out);
 }
 await AdminCommand.EnsureConfiguredAdminAsync(app.Services, app.Configuration, app.Logger);
 if (app.Configuration.GetValue("Floke:Demo", true))

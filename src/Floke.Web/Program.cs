@@ -14,6 +14,7 @@ using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
 using Floke.Web.Infrastructure.Api;
+using Floke.Web.Infrastructure.Bench;
 using Floke.Web.Infrastructure.Data;
 using Floke.Web.Infrastructure.Localization;
 using Floke.Web.Infrastructure.Web;
@@ -121,6 +122,7 @@ app.MapBarriers();
 app.MapBenefits();
 app.MapAdoptions();
 app.MapLanguageSwitch();
+app.MapBenchCeiling(app.Configuration);
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -1,0 +1,22 @@
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Infrastructure.Bench;
+
+/// <summary>The ceiling the benchmark compares every path with, in the same process and run: a bare endpoint, and one row
+/// read by EF Core. Mapped only when <c>Floke:Bench</c> is true (bench/run sets it); never in a normal deployment.</summary>
+public static class BenchEndpoints
+{
+    public static IEndpointRouteBuilder MapBenchCeiling(this IEndpointRouteBuilder app, IConfiguration config)
+    {
+        if (!config.GetValue("Floke:Bench", false))
+        {
+            return app;
+        }
+        var bench = app.MapGroup("/bench").ExcludeFromDescription();
+        bench.MapGet("/ping", () => TypedResults.Text("pong"));
+        bench.MapGet("/one", async (FlokeDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Organizations.AsNoTracking().Where(o => o.Id == 1).Select(o => new { o.Id, o.Name, o.OrganizationNumber }).FirstAsync(ct)));
+        return app;
+    }
+}

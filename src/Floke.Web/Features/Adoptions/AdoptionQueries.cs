@@ -36,10 +36,11 @@ public sealed record CountySpread(string? CountyNumber, int Adoptions, int FromO
 
 public sealed record InspirationRow(int InitiativeId, string Title, int InspiredInitiatives);
 
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record SpreadReport(IReadOnlyList<MostAdoptedRow> MostAdopted, IReadOnlyList<LevelFlow> ByLevel, IReadOnlyList<CountySpread> ByCounty,
     IReadOnlyList<InspirationRow> MostInspiring, AdoptionCounts Totals, int SolutionsSpread);
 
-public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user)
+public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, InsightsCache cache)
 {
     public const int MaxPageSize = 100;
     public const int TopRows = 20;
@@ -131,7 +132,9 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user)
 
     /// <summary>The spread of solutions over published initiatives: the most adopted, adoptions between levels and into
     /// counties, and the initiatives that inspired most others.</summary>
-    public async Task<SpreadReport> SpreadAsync(CancellationToken ct)
+    public async Task<SpreadReport> SpreadAsync(CancellationToken ct) => await cache.GetAsync("spread", c => new ValueTask<SpreadReport>(ComputeSpreadAsync(c)), ct);
+
+    private async Task<SpreadReport> ComputeSpreadAsync(CancellationToken ct)
     {
         var adoptions = db.Adoptions.AsNoTracking().Where(a => a.Initiative!.Visibility == InitiativeVisibility.Published);
         var byInitiative = await adoptions.GroupBy(a => new { a.InitiativeId, a.Status })

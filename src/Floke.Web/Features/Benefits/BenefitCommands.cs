@@ -18,6 +18,7 @@ public sealed class BenefitCommands(
     IValidator<MeasurementInput> measurementValidator,
     VersionedSave save,
     TimeProvider clock,
+    InsightsCache insights,
     IStringLocalizer<SharedResource> l)
 {
     /// <summary>Adds a benefit to an initiative (its owner's members) or, with <paramref name="adoptionId"/>, to an
@@ -59,6 +60,7 @@ public sealed class BenefitCommands(
         Apply(benefit, checkedInput.Value!, now);
         db.Benefits.Add(benefit);
         await db.SaveChangesAsync(ct);
+        await insights.InvalidateAsync(ct);
         return Result.Ok(benefit.Id);
     }
 
@@ -75,7 +77,12 @@ public sealed class BenefitCommands(
         {
             return checkedInput.As<int>();
         }
-        return await save.SaveAsync(benefit, version, b => Apply(b, checkedInput.Value!, clock.GetUtcNow()), ct);
+        var saved = await save.SaveAsync(benefit, version, b => Apply(b, checkedInput.Value!, clock.GetUtcNow()), ct);
+        if (saved.IsOk)
+        {
+            await insights.InvalidateAsync(ct);
+        }
+        return saved;
     }
 
     /// <summary>Records one measurement (the benefit's editors and the receiving organisation's members).</summary>
@@ -95,6 +102,7 @@ public sealed class BenefitCommands(
         benefit.Measurements.Add(measurement);
         BenefitRules.Recompute(benefit);
         await db.SaveChangesAsync(ct);
+        await insights.InvalidateAsync(ct);
         return Result.Ok(measurement.Id);
     }
 
@@ -130,6 +138,7 @@ public sealed class BenefitCommands(
         }
         BenefitRules.Recompute(benefit);
         await db.SaveChangesAsync(ct);
+        await insights.InvalidateAsync(ct);
         return Result.Ok(parsed.Rows.Count);
     }
 
@@ -150,6 +159,7 @@ public sealed class BenefitCommands(
         db.Measurements.Remove(measurement);
         BenefitRules.Recompute(benefit);
         await db.SaveChangesAsync(ct);
+        await insights.InvalidateAsync(ct);
         return Result.Ok(true);
     }
 

@@ -187,7 +187,7 @@ public static class BenefitsApi
         return result.IsOk ? TypedResults.NoContent() : (ProblemHttpResult)result.ToApi(ctx, _ => true).Result;
     }
 
-    private static Task<FlowReport> Flows(FlowQueries queries, [AsParameters] FlowParameters p, CancellationToken ct) => queries.FlowsAsync(p.ToFilter(), ct);
+    private static async Task<FlowReport> Flows(FlowQueries queries, [AsParameters] FlowParameters p, CancellationToken ct) => await queries.FlowsAsync(p.ToFilter(), ct);
 
     private static async Task<IResult> FlowsCsv(string table, FlowQueries queries, [AsParameters] FlowParameters p, IStringLocalizer<SharedResource> l,
         HttpContext ctx, CancellationToken ct) =>

@@ -18,6 +18,7 @@ public sealed class InvestmentCommands(
     IValidator<InvestmentInput> validator,
     VersionedSave save,
     TimeProvider clock,
+    InsightsCache insights,
     IStringLocalizer<SharedResource> l)
 {
     public async Task<Result<int>> CreateAsync(int initiativeId, InvestmentInput input, CancellationToken ct)
@@ -35,6 +36,7 @@ public sealed class InvestmentCommands(
         Apply(investment, input);
         db.Investments.Add(investment);
         await db.SaveChangesAsync(ct);
+        await insights.InvalidateAsync(ct);
         return Result.Ok(investment.Id);
     }
 
@@ -49,7 +51,12 @@ public sealed class InvestmentCommands(
         {
             return invalid;
         }
-        return await save.SaveAsync(investment, version, i => Apply(i, input), ct);
+        var saved = await save.SaveAsync(investment, version, i => Apply(i, input), ct);
+        if (saved.IsOk)
+        {
+            await insights.InvalidateAsync(ct);
+        }
+        return saved;
     }
 
     public async Task<Result<int>> DeleteAsync(int id, int version, CancellationToken ct)
@@ -65,6 +72,7 @@ public sealed class InvestmentCommands(
         }
         db.Investments.Remove(investment);
         await db.SaveChangesAsync(ct);
+        await insights.InvalidateAsync(ct);
         return Result.Ok(id);
     }
 

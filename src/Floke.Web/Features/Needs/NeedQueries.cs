@@ -72,8 +72,12 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user)
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderByDescending(n => n.PublishedAt ?? n.UpdatedAt).ThenByDescending(n => n.Id)
+        // The public list is ordered by publication date alone, so the (Status, PublishedAt) index serves it at national scale;
+        // the reader's own list, with drafts that have no publication date, by the latest change.
+        var ordered = f.Mine
+            ? query.OrderByDescending(n => n.PublishedAt ?? n.UpdatedAt).ThenByDescending(n => n.Id)
+            : query.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id);
+        var rows = await ordered
             .Skip((page - 1) * size).Take(size)
             .Select(n => new
             {

@@ -47,6 +47,8 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // Lets SQLite gather the statistics its planner needs where they are missing or stale (cheap when they are not).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
         }
     }
 }

@@ -98,6 +98,11 @@ public class FlowsTests(Apps apps)
         Assert.Equal(-20_000m, municipalityGains.GetProperty("ownGainsNok").GetDecimal());
 
         var csv = await (await Clients.Anonymous(app).GetAsync("/api/v1/insights/flows/flows.csv?county=55")).Content.ReadAsStringAsync();
+
+        // The national figures are cached, but a new measurement shows at once.
+        await BenefitsApiTests.MeasureAsync(hospitalUser, saving, "2025-09-30", 650_000m);
+        var after = await (await Clients.Anonymous(app).GetAsync("/api/v1/insights/flows?county=55")).ReadJsonAsync();
+        Assert.Equal(650_000m, Row(after.GetProperty("receivers"), $"org:{h}").GetProperty("gainsNok").GetDecimal());
         Assert.Contains(";381818,18;", csv);
         Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync("/api/v1/insights/flows/nonsense.csv")).StatusCode);
     }

@@ -88,7 +88,7 @@ public sealed class BenefitCommands(
     /// <summary>Records one measurement (the benefit's editors and the receiving organisation's members).</summary>
     public async Task<Result<int>> AddMeasurementAsync(int id, MeasurementInput input, CancellationToken ct)
     {
-        var (benefit, failure) = await LoadAsync(id, forEdit: false, ct);
+        var (benefit, failure) = await LoadAsync(id, forEdit: false, ct, withMeasurements: false);
         if (benefit is null)
         {
             return failure!.As<int>();
@@ -99,8 +99,20 @@ public sealed class BenefitCommands(
             return Result<int>.Invalid(errors);
         }
         var measurement = NewMeasurement(input);
-        benefit.Measurements.Add(measurement);
-        BenefitRules.Recompute(benefit);
+        if (benefit.LatestDate is null || input.Date >= benefit.LatestDate)
+        {
+            // The usual case, the newest measurement: the benefit moves on without reading its history.
+            measurement.BenefitId = benefit.Id;
+            BenefitRules.Append(benefit, measurement);
+            db.Measurements.Add(measurement);
+        }
+        else
+        {
+            // Dated before the latest: every later measurement's share of the gain changes.
+            await db.Entry(benefit).Collection(b => b.Measurements).LoadAsync(ct);
+            benefit.Measurements.Add(measurement);
+            BenefitRules.Recompute(benefit);
+        }
         await db.SaveChangesAsync(ct);
         await insights.InvalidateAsync(ct);
         return Result.Ok(measurement.Id);
@@ -163,10 +175,15 @@ public sealed class BenefitCommands(
         return Result.Ok(true);
     }
 
-    private async Task<(Benefit? Benefit, Result<bool>? Failure)> LoadAsync(int id, bool forEdit, CancellationToken ct)
+    private async Task<(Benefit? Benefit, Result<bool>? Failure)> LoadAsync(int id, bool forEdit, CancellationToken ct, bool withMeasurements = true)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var row = await db.Benefits.VisibleTo(db, orgIds).Include(b => b.Measurements)
+        var benefits = db.Benefits.VisibleTo(db, orgIds);
+        if (withMeasurements)
+        {
+            benefits = benefits.Include(b => b.Measurements);
+        }
+        var row = await benefits
             .Where(b => b.Id == id)
             .Select(b => new { Benefit = b, Owner = b.Initiative!.OwnerOrganizationId, Adopter = (int?)b.Adoption!.AdopterOrganizationId })
             .FirstOrDefaultAsync(ct);

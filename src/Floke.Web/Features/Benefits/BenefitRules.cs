@@ -119,6 +119,18 @@ public static class BenefitRules
         benefit.MeasurementCount = benefit.Measurements.Count;
     }
 
+    /// <summary>Adds a measurement dated on or after the latest one without reading the others: the same result as
+    /// <see cref="Recompute"/> would give.</summary>
+    public static void Append(Benefit benefit, Measurement measurement)
+    {
+        var realised = Improvement(benefit.BaselineValue, measurement.Value, benefit.Direction);
+        measurement.RealisedDelta = realised - (benefit.RealisedValue ?? 0m);
+        benefit.LatestValue = measurement.Value;
+        benefit.LatestDate = measurement.Date;
+        benefit.RealisedValue = realised;
+        benefit.MeasurementCount++;
+    }
+
     public static GovernmentLevel Level(OrganizationKind kind) => kind switch
     {
         OrganizationKind.StateAgency => GovernmentLevel.State,

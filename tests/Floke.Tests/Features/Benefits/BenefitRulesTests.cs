@@ -101,6 +101,27 @@ public class BenefitRulesTests
         Assert.Equal(b.RealisedValue, b.Measurements.Sum(m => m.RealisedDelta));
     }
 
+    [Fact]
+    public void Append_GivesWhatRecomputeGives_ForMeasurementsInDateOrder()
+    {
+        Benefit New() => new() { Description = "x", Kind = BenefitKind.TimeSaved, Direction = BenefitDirection.HigherIsBetter, BaselineValue = 10m };
+        var values = new[] { (new DateOnly(2026, 1, 1), 12m), (new DateOnly(2026, 2, 1), 11m), (new DateOnly(2026, 2, 1), 15.5m), (new DateOnly(2026, 5, 1), 30m) };
+        var appended = New();
+        var recomputed = New();
+        var id = 0;
+        foreach (var (date, value) in values)
+        {
+            var m = new Measurement { Id = ++id, Date = date, Value = value, RecordedBy = "a", RecordedAt = DateTimeOffset.UnixEpoch.AddDays(id) };
+            BenefitRules.Append(appended, m);
+            appended.Measurements.Add(m);
+            recomputed.Measurements.Add(new Measurement { Id = id, Date = date, Value = value, RecordedBy = "a", RecordedAt = m.RecordedAt });
+        }
+        BenefitRules.Recompute(recomputed);
+        Assert.Equal((recomputed.LatestValue, recomputed.LatestDate, recomputed.RealisedValue, recomputed.MeasurementCount),
+            (appended.LatestValue, appended.LatestDate, appended.RealisedValue, appended.MeasurementCount));
+        Assert.Equal(recomputed.Measurements.Select(m => m.RealisedDelta), appended.Measurements.Select(m => m.RealisedDelta));
+    }
+
     [Theory]
     [InlineData("1234,5", 1234.5)]
     [InlineData("1 234,5", 1234.5)]

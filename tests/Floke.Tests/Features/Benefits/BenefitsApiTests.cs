@@ -76,6 +76,14 @@ public class BenefitsApiTests(Apps apps)
         var exceeded = await (await Clients.Anonymous(app).GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
         Assert.Equal("Exceeded", exceeded.GetProperty("benefit").GetProperty("status").GetString());
         Assert.False(exceeded.GetProperty("canMeasure").GetBoolean());
+
+        // A measurement dated before the latest: the latest stays, and it sits in date order.
+        await MeasureAsync(hospital, id, "2025-12-31", 400_000m);
+        var backdated = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        Assert.Equal(1_200_000m, backdated.GetProperty("benefit").GetProperty("latestValue").GetDecimal());
+        Assert.Equal(1_200_000m, backdated.GetProperty("benefit").GetProperty("realisedValue").GetDecimal());
+        Assert.Equal(new[] { "2025-06-30", "2025-12-31", "2026-06-30", "2026-09-30" },
+            backdated.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("date").GetString()).ToArray());
     }
 
     [Theory, MemberData(nameof(Providers))]

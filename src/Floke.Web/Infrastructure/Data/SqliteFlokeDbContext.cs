@@ -12,8 +12,17 @@ public sealed class SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> 
     {
         // SQLite cannot compare or order DateTimeOffset text; store UTC ticks so that sorting and ranges run in the database.
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite has no decimal type: EF Core would store text and sum and compare it through functions called in .NET for
+        // every row. Whole ten-thousandths in an integer keep money exact and let SQLite sum, compare and order natively.
+        builder.Properties<decimal>().HaveConversion<TenThousandthsConverter>();
     }
 }
+
+/// <summary>Stores a decimal as a whole number of ten-thousandths (4 decimals, the most any amount in Floke has); the
+/// validators cap amounts at 10¹², far inside the integer's range.</summary>
+public sealed class TenThousandthsConverter() : ValueConverter<decimal, long>(
+    value => (long)decimal.Round(value * 10_000m, MidpointRounding.AwayFromZero),
+    stored => stored / 10_000m);
 
 /// <summary>Lets `dotnet ef` build the SQLite model without starting the app.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteFlokeDbContext>

@@ -418,9 +418,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("BaselineDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("BaselineValue")
+                    b.Property<long?>("BaselineValue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("BeneficiaryGroup")
                         .HasColumnType("INTEGER");
@@ -452,18 +452,18 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Floke:Derived", true);
 
-                    b.Property<decimal?>("LatestValue")
+                    b.Property<long?>("LatestValue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("INTEGER")
                         .HasAnnotation("Floke:Derived", true);
 
                     b.Property<int>("MeasurementCount")
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Floke:Derived", true);
 
-                    b.Property<decimal?>("RealisedValue")
+                    b.Property<long?>("RealisedValue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("INTEGER")
                         .HasAnnotation("Floke:Derived", true);
 
                     b.Property<string>("ResponsibleName")
@@ -473,9 +473,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("TargetDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("TargetValue")
+                    b.Property<long?>("TargetValue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(50)
@@ -507,9 +507,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("AmountNok")
+                    b.Property<long?>("AmountNok")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("InitiativeId")
                         .HasColumnType("INTEGER");
@@ -521,9 +521,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("PersonHours")
+                    b.Property<long?>("PersonHours")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
@@ -561,9 +561,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("RealisedDelta")
+                    b.Property<long?>("RealisedDelta")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
@@ -577,9 +577,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("Value")
+                    b.Property<long?>("Value")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -693,9 +693,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("Baseline")
+                    b.Property<long?>("Baseline")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ExperimentId")
                         .HasColumnType("INTEGER");
@@ -705,13 +705,13 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("Result")
+                    b.Property<long?>("Result")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("Target")
+                    b.Property<long?>("Target")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(50)
@@ -775,9 +775,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("BudgetNok")
+                    b.Property<long?>("BudgetNok")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)

@@ -101,6 +101,13 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
         return new Paged<AdoptionSummary>(items, page, pageSize, total);
     }
 
+    /// <summary>Every adoption of one initiative (for the CSV download), at most <see cref="MaxDownload"/>.</summary>
+    public async Task<IReadOnlyList<AdoptionSummary>> AllForInitiativeAsync(int initiativeId, CancellationToken ct) =>
+        await Summaries((await VisibleAsync(ct)).Where(a => a.InitiativeId == initiativeId).OrderBy(a => a.AdopterOrganization!.Name).ThenBy(a => a.Id)
+            .Take(MaxDownload)).ToListAsync(ct);
+
+    public const int MaxDownload = 10_000;
+
     /// <summary>Adoptions of the reader's organisations' solutions that no one there has confirmed yet.</summary>
     public async Task<IReadOnlyList<AdoptionSummary>> AwaitingConfirmationAsync(CancellationToken ct)
     {

@@ -1,7 +1,9 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Api;
+using Floke.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Floke.Web.Features.Adoptions;
 
@@ -22,6 +24,11 @@ public static class AdoptionsApi
         api.MapGet("/", List).WithName("ListAdoptions").WithSummary("Adoptions of the initiatives the caller may see, filtered and paged.");
         api.MapGet("/spread", Spread).WithName("Spread")
             .WithSummary("The spread of solutions: the most adopted, adoptions between levels and counties, the most inspiring initiatives.");
+        api.MapGet("/spread/{table}.csv", SpreadCsv).WithName("SpreadCsv")
+            .WithSummary("One table of the spread page (most-adopted, levels, counties, inspiring) as CSV.")
+            .Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType);
+        app.MapGet("/api/v1/initiatives/{id:int}/adoptions.csv", AdoptersCsv).WithTags("Adoptions").WithName("AdoptersCsv")
+            .WithSummary("Every adoption of an initiative's solution as CSV.").Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType);
         api.MapGet("/{id:int}", Get).WithName("GetAdoption").WithSummary("One adoption.");
         api.MapPost("/", Create).RequireAuthorization().WithName("CreateAdoption")
             .WithSummary("Records that the caller's organisation considers, pilots, uses or abandoned another's solution.");
@@ -36,6 +43,14 @@ public static class AdoptionsApi
         queries.ListAsync(new AdoptionFilter(initiative, adopter, status, county, page, pageSize), ct);
 
     private static Task<SpreadReport> Spread(AdoptionQueries queries, CancellationToken ct) => queries.SpreadAsync(ct);
+
+    private static async Task<IResult> SpreadCsv(string table, AdoptionQueries queries, Core.Geography.Geography geography,
+        IStringLocalizer<SharedResource> l, HttpContext ctx, CancellationToken ct) =>
+        AdoptionTables.Spread(await queries.SpreadAsync(ct), table, geography, l) ?? ApiResults.NotFound(ctx);
+
+    private static async Task<IResult> AdoptersCsv(int id, AdoptionQueries queries, Initiatives.InitiativeQueries initiatives, Core.Geography.Geography geography,
+        IStringLocalizer<SharedResource> l, HttpContext ctx, CancellationToken ct) =>
+        await initiatives.GetAsync(id, ct) is null ? ApiResults.NotFound(ctx) : AdoptionTables.Adopters(await queries.AllForInitiativeAsync(id, ct), id, geography, l);
 
     private static async Task<Results<Ok<AdoptionView>, ProblemHttpResult>> Get(int id, AdoptionQueries queries, HttpContext ctx, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } a ? TypedResults.Ok(a) : ApiResults.NotFound(ctx);

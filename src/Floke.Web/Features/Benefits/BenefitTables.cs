@@ -24,6 +24,15 @@ public static class BenefitTables
         [l["Investment.Organization"], l["Investment.Year"], l["Investment.AmountNok"], l["Investment.PersonHours"], l["Investment.Note"]],
         map.Investments.Select(i => new object?[] { i.OrganizationName, i.Year, i.AmountNok, i.PersonHours, i.Note }));
 
+    /// <summary>An organisation's investments and gains, as its page shows them.</summary>
+    public static IResult Gains(int organizationId, OrganizationGains g, IStringLocalizer<SharedResource> l) => CsvFile.Result($"virksomhet-{organizationId}-gevinster.csv",
+        [l["Org.Gains.What"], l["Org.Gains.Nok"], l["Org.Gains.Hours"]],
+        [
+            [l["Org.Gains.Invested"].Value, g.InvestedNok, g.InvestedHours],
+            [l["Org.Gains.Own"].Value, g.OwnGainsNok, g.OwnGainsHours],
+            [l["Org.Gains.FromOthers"].Value, g.GainsFromOthersNok, g.GainsFromOthersHours],
+        ]);
+
     /// <summary>The tag colour of a status: red behind, green realised, blue on track, grey otherwise.</summary>
     public static string StatusColor(RealisationStatus s) => s switch
     {

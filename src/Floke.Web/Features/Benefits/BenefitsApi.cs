@@ -54,6 +54,9 @@ public static class BenefitsApi
         app.MapGet("/api/v1/organizations/{id:int}/gains", Gains).WithTags("Benefits").WithName("OrganizationGains")
             .WithSummary("What an organisation invested in published initiatives, and the gains it realised from its own work and from others'.");
 
+        app.MapGet("/api/v1/organizations/{id:int}/gains.csv", GainsCsv).WithTags("Benefits").WithName("OrganizationGainsCsv")
+            .WithSummary("The organisation's investments and gains as CSV.").Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType);
+
         var investments = app.MapGroup("/api/v1/investments").WithTags("Investments");
         investments.MapGet("/", ListInvestments).WithName("ListInvestments").WithSummary("Investments in the initiatives the caller may see, paged.");
         investments.MapGet("/{id:int}", GetInvestment).WithName("GetInvestment").WithSummary("One investment.");
@@ -157,6 +160,10 @@ public static class BenefitsApi
     private static async Task<Results<Ok<OrganizationGains>, ProblemHttpResult>> Gains(int id, BenefitQueries queries, OrganizationQueries organizations,
         HttpContext ctx, CancellationToken ct) =>
         await organizations.GetAsync(id, ct) is null ? ApiResults.NotFound(ctx) : TypedResults.Ok(await queries.ForOrganizationAsync(id, ct));
+
+    private static async Task<IResult> GainsCsv(int id, BenefitQueries queries, OrganizationQueries organizations, IStringLocalizer<SharedResource> l,
+        HttpContext ctx, CancellationToken ct) =>
+        await organizations.GetAsync(id, ct) is null ? ApiResults.NotFound(ctx) : BenefitTables.Gains(id, await queries.ForOrganizationAsync(id, ct), l);
 
     private static Task<Paged<InvestmentView>> ListInvestments(BenefitQueries queries, int? initiative, int? organization, int page = 1,
         int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>

@@ -107,6 +107,17 @@ public class AdoptionsApiTests(Apps apps)
         var all = await (await Clients.Anonymous(app).GetAsync($"/api/v1/adoptions?initiative={initiative}")).ReadJsonAsync();
         Assert.Equal(6, all.GetProperty("total").GetInt32());
 
+        // The tables download as CSV with the same figures.
+        var initiativeTitle = (await (await Clients.Anonymous(app).GetAsync($"/api/v1/initiatives/{initiative}")).ReadJsonAsync()).GetProperty("title").GetString();
+        var mostAdopted = await Clients.Anonymous(app).GetStringAsync("/api/v1/adoptions/spread/most-adopted.csv");
+        Assert.Contains($"{initiativeTitle};", mostAdopted);
+        Assert.Contains(";3;1;1;1;3", mostAdopted);
+        var adopters = (await Clients.Anonymous(app).GetStringAsync($"/api/v1/initiatives/{initiative}/adoptions.csv")).Trim().Split('\n');
+        Assert.Equal(1 + 6, adopters.Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync("/api/v1/adoptions/spread/nonsense.csv")).StatusCode);
+        var gains = await Clients.Anonymous(app).GetStringAsync($"/api/v1/organizations/{ownerOrg}/gains.csv");
+        Assert.Equal(4, gains.Trim().Split('\n').Length);
+
         // Levels: municipality → municipality and municipality → state are both there.
         var levels = spread.GetProperty("byLevel").EnumerateArray().ToList();
         Assert.Contains(levels, l => l.GetProperty("from").GetString() == "Municipality" && l.GetProperty("to").GetString() == "State");

@@ -302,7 +302,7 @@ public static class DemoData
             var at = now.AddDays(-daysAgo);
             var initiative = new Initiative
             {
-                Title = title, Summary = summary, OwnerOrganization = org(owner), Measures = measures, InnovationTypes = types, OecdFacet = facet,
+                Title = title, Summary = summary, OwnerOrganization = org(owner), OwnerCountyNumber = org(owner).CountyNumber, OwnerKind = org(owner).Kind, Measures = measures, InnovationTypes = types, OecdFacet = facet,
                 Novelty = Novelty.NewToUs, Visibility = InitiativeVisibility.Published, Stage = InitiativeStage.Idea, IsDemo = true,
                 CreatedAt = at, UpdatedAt = at, PublishedAt = at, StartDate = DateOnly.FromDateTime(at.UtcDateTime),
             };

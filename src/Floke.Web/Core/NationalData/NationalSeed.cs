@@ -239,6 +239,7 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
             {
                 Id = i, Title = $"{r.Pick(Words.InitiativeStarts)} {r.Pick(Words.InitiativeThings)} {r.Pick(Words.Places)}",
                 Summary = $"{r.Pick(Words.Summaries)} {r.Pick(Words.Experiences)}", OwnerOrganizationId = owner,
+                OwnerCountyNumber = _orgs[owner - 1].County, OwnerKind = _orgs[owner - 1].Kind,
                 Measures = r.Flags<Measures>(3), InnovationTypes = r.Flags<InnovationTypes>(2), OecdFacet = (OecdFacet)r.Int(1, 5),
                 Novelty = inspired ? Novelty.InspiredByOther : Novelty.NewToUs, InspiredByInitiativeId = inspired ? r.Int(1, i) : null,
                 BudgetNok = r.Int(1, 400) * 25_000m, StartDate = start, EndDate = start.AddDays(r.Int(180, 1100)),

@@ -66,7 +66,14 @@ public sealed class OrganizationCommands(
         {
             return Result<int>.Invalid(nameof(OrganizationInput.OrganizationNumber), l["Org.Number.Taken"]);
         }
-        return await save.SaveAsync(org, version, o => Apply(o, input), ct);
+        var saved = await save.SaveAsync(org, version, o => Apply(o, input), ct);
+        if (saved.IsOk)
+        {
+            // The initiatives keep their owner's county and kind for the portfolio filters.
+            await db.Initiatives.Where(i => i.OwnerOrganizationId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerCountyNumber, org.CountyNumber).SetProperty(i => i.OwnerKind, org.Kind), ct);
+        }
+        return saved;
     }
 
     /// <summary>A platform administrator confirms that the organisation is who it says it is.</summary>

@@ -61,16 +61,16 @@ public sealed class FlowQueries(FlokeDbContext db, InsightsCache cache)
         }
         if (f.County is { Length: > 0 } county)
         {
-            initiatives = initiatives.Where(i => i.OwnerOrganization!.CountyNumber == county);
+            initiatives = initiatives.Where(i => i.OwnerCountyNumber == county);
         }
         if (f.Kind is { } kind)
         {
-            initiatives = initiatives.Where(i => i.OwnerOrganization!.Kind == kind);
+            initiatives = initiatives.Where(i => i.OwnerKind == kind);
         }
         if (f.Sector is { } sector)
         {
             var kinds = Enum.GetValues<OrganizationKind>().Where(k => BenefitRules.Level(k) == sector).ToArray();
-            initiatives = initiatives.Where(i => kinds.Contains(i.OwnerOrganization!.Kind));
+            initiatives = initiatives.Where(i => kinds.Contains(i.OwnerKind));
         }
         var everything = f.Measure is null or Measures.None && f.County is not { Length: > 0 } && f.Kind is null && f.Sector is null;
 

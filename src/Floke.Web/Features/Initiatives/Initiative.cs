@@ -13,6 +13,10 @@ public sealed class Initiative : IAudited, IVersioned
     public required string Summary { get; set; }
     public int OwnerOrganizationId { get; set; }
     public Organization? OwnerOrganization { get; set; }
+    /// <summary>The owner's county, kept here (derived) so that the portfolio filters by it on its own index at national scale.</summary>
+    public string? OwnerCountyNumber { get; set; }
+    /// <summary>The owner's kind, kept here (derived) for the same reason.</summary>
+    public OrganizationKind OwnerKind { get; set; }
     public Measures Measures { get; set; }
     public InnovationTypes InnovationTypes { get; set; }
     public OecdFacet? OecdFacet { get; set; }

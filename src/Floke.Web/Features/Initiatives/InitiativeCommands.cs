@@ -41,10 +41,11 @@ public sealed class InitiativeCommands(
             return Result<int>.Invalid(errors);
         }
         var now = clock.GetUtcNow();
+        var owner = await db.Organizations.Where(o => o.Id == ownerOrganizationId).Select(o => new { o.CountyNumber, o.Kind }).FirstAsync(ct);
         var initiative = new Initiative
         {
-            Title = "", Summary = "", OwnerOrganizationId = ownerOrganizationId, Stage = InitiativeStage.Idea,
-            Visibility = InitiativeVisibility.Draft, CreatedAt = now,
+            Title = "", Summary = "", OwnerOrganizationId = ownerOrganizationId, OwnerCountyNumber = owner.CountyNumber, OwnerKind = owner.Kind,
+            Stage = InitiativeStage.Idea, Visibility = InitiativeVisibility.Draft, CreatedAt = now,
         };
         Apply(initiative, input, now);
         db.Initiatives.Add(initiative);

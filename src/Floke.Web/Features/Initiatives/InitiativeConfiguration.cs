@@ -1,3 +1,4 @@
+using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +23,11 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         b.HasIndex(i => new { i.Visibility, i.Stage, i.UpdatedAt });
         b.HasIndex(i => new { i.Visibility, i.UpdatedAt });
         b.HasIndex(i => i.OwnerOrganizationId);
+        b.Property(i => i.OwnerCountyNumber).HasMaxLength(2).IsDerived();
+        b.Property(i => i.OwnerKind).IsDerived();
+        // The portfolio's county and kind filters, at national scale.
+        b.HasIndex(i => new { i.Visibility, i.OwnerCountyNumber, i.Stage });
+        b.HasIndex(i => new { i.Visibility, i.OwnerKind, i.Stage });
     }
 }
 

@@ -94,11 +94,11 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user)
         }
         if (f.OrganizationKind is { } kind)
         {
-            query = query.Where(i => i.OwnerOrganization!.Kind == kind);
+            query = query.Where(i => i.OwnerKind == kind);
         }
         if (Validation.Clean(f.County) is { } county)
         {
-            query = query.Where(i => i.OwnerOrganization!.CountyNumber == county);
+            query = query.Where(i => i.OwnerCountyNumber == county);
         }
         if (f.MinAdoptions is > 0 and var minimum)
         {

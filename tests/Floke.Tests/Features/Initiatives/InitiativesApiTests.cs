@@ -11,6 +11,29 @@ public class InitiativesApiTests(Apps apps)
     public static TheoryData<string> Providers => Apps.Providers;
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task CountyAndKindFilters_FollowTheOwner_WhenItMoves(string provider)
+    {
+        var app = apps[provider];
+        var owner = await Clients.NewApiUserAsync(app, "owner");
+        var number = TestData.OrganizationNumber();
+        var org = await owner.CreateOrganizationAsync(TestData.Organization(number, municipality: "1103")); // Stavanger, Rogaland (11)
+        var id = (await owner.CreateInitiativeAsync(org)).GetProperty("id").GetInt32();
+        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+        async Task<bool> Listed(string query) => (await (await Clients.Anonymous(app).GetAsync($"/api/v1/initiatives?organization={org}&{query}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetInt32() == id);
+        Assert.True(await Listed("county=11&organizationKind=Municipality"));
+        Assert.False(await Listed("county=42"));
+
+        // The organisation moves to Kristiansand (Agder, 42) and becomes a county municipality's partner company — the filters follow.
+        var moved = await owner.Http.PutAsJsonAsync($"/api/v1/organizations/{org}",
+            new { version = 0, name = "Flyttet selskap AS", organizationNumber = number, kind = "Company", municipalityNumber = "4204" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.True(await Listed("county=42&organizationKind=Company"));
+        Assert.False(await Listed("county=11"));
+        Assert.False(await Listed("organizationKind=Municipality"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Create_StartsAsDraftIdea_WithEverythingStoredExactly(string provider)
     {
         var app = apps[provider];

@@ -853,6 +853,15 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("OecdFacet")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OwnerCountyNumber")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("integer")
+                        .HasAnnotation("Floke:Derived", true);
+
                     b.Property<int>("OwnerOrganizationId")
                         .HasColumnType("integer");
 
@@ -896,6 +905,10 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OwnerOrganizationId");
 
                     b.HasIndex("Visibility", "UpdatedAt");
+
+                    b.HasIndex("Visibility", "OwnerCountyNumber", "Stage");
+
+                    b.HasIndex("Visibility", "OwnerKind", "Stage");
 
                     b.HasIndex("Visibility", "Stage", "UpdatedAt");
 

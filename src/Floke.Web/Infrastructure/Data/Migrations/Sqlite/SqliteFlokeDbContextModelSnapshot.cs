@@ -822,6 +822,15 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("OecdFacet")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnerCountyNumber")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Floke:Derived", true);
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Floke:Derived", true);
+
                     b.Property<int>("OwnerOrganizationId")
                         .HasColumnType("INTEGER");
 
@@ -865,6 +874,10 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OwnerOrganizationId");
 
                     b.HasIndex("Visibility", "UpdatedAt");
+
+                    b.HasIndex("Visibility", "OwnerCountyNumber", "Stage");
+
+                    b.HasIndex("Visibility", "OwnerKind", "Stage");
 
                     b.HasIndex("Visibility", "Stage", "UpdatedAt");
 

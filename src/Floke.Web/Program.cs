@@ -41,8 +41,6 @@ services.AddNeeds();
 services.AddInitiatives();
 services.AddExperiments();
 services.AddBarriers();
-services.AddHybridCache();
-services.AddSingleton<Floke.Web.Infrastructure.InsightsCache>();
 services.AddBenefits();
 services.AddAdoptions();
 services.AddRazorPages(o => o.RootDirectory = "/")

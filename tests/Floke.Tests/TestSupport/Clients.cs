@@ -51,6 +51,14 @@ public static class Clients
     public static PageClient Pages(FlokeApp app) =>
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A browser-like client signed in as <paramref name="user"/> through the sign-in page.</summary>
+    public static async Task<PageClient> SignedInPagesAsync(FlokeApp app, ApiUser user)
+    {
+        var pages = Pages(app);
+        await pages.SubmitAsync("/account/login", [new("Input.Email", user.Email), new("Input.Password", TestData.Password)]);
+        return pages;
+    }
+
     public static HttpClient Anonymous(FlokeApp app) => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>Registers a new account through the API and signs it in with a bearer token.</summary>

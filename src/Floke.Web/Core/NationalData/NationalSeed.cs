@@ -53,7 +53,7 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
 
     public async Task<int> RunAsync(NationalSize size, int seed, CancellationToken ct)
     {
-        if (db.Organizations.Any())
+        if (await db.Organizations.AnyAsync(ct))
         {
             await log.WriteLineAsync("The database is not empty: seed national fills an empty database only.");
             return 1;

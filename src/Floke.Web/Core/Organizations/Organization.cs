@@ -1,10 +1,11 @@
 using Floke.Web.Core.Audit;
+using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 
 namespace Floke.Web.Core.Organizations;
 
 /// <summary>A public body, company, research institution or voluntary organisation (virksomhet).</summary>
-public sealed class Organization : IAudited, IVersioned
+public sealed class Organization : IAudited, IVersioned, ICountedNationally
 {
     public int Id { get; set; }
     public required string Name { get; set; }

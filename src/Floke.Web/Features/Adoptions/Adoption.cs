@@ -1,13 +1,14 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 
 namespace Floke.Web.Features.Adoptions;
 
 /// <summary>Another organisation taking up an initiative's solution (gjenbruk / spredning), with its own status, what it
 /// adapted, its contact, and — as benefits with this adoption — its own gains. The solution's owner confirms it.</summary>
-public sealed class Adoption : IAudited, IVersioned
+public sealed class Adoption : IAudited, IVersioned, ICountedNationally
 {
     public int Id { get; set; }
     public int InitiativeId { get; set; }

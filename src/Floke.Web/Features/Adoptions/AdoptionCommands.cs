@@ -17,7 +17,6 @@ public sealed class AdoptionCommands(
     IValidator<AdoptionInput> validator,
     VersionedSave save,
     TimeProvider clock,
-    InsightsCache insights,
     IStringLocalizer<SharedResource> l)
 {
     /// <summary>A member of <paramref name="adopterOrganizationId"/> records that it adopts a published initiative's solution.</summary>
@@ -51,7 +50,6 @@ public sealed class AdoptionCommands(
         Apply(adoption, input, now);
         db.Adoptions.Add(adoption);
         await db.SaveChangesAsync(ct);
-        await insights.InvalidateAsync(ct);
         return Result.Ok(adoption.Id);
     }
 
@@ -72,12 +70,7 @@ public sealed class AdoptionCommands(
         {
             return Result<int>.Invalid(errors);
         }
-        var saved = await save.SaveAsync(adoption, version, a => Apply(a, input, clock.GetUtcNow()), ct);
-        if (saved.IsOk)
-        {
-            await insights.InvalidateAsync(ct);
-        }
-        return saved;
+        return await save.SaveAsync(adoption, version, a => Apply(a, input, clock.GetUtcNow()), ct);
     }
 
     /// <summary>A member of the solution's owner confirms that the adoption is real.</summary>

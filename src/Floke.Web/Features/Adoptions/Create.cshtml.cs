@@ -13,7 +13,7 @@ namespace Floke.Web.Features.Adoptions;
 public sealed class CreateModel(AdoptionCommands commands, InitiativeQueries initiatives, OrganizationQueries organizations) : PageModel, IAdoptionFormPage
 {
     [BindProperty(SupportsGet = true)] public int Initiative { get; set; }
-    [BindProperty] public int? Adopter { get; set; }
+    [BindProperty] public int? AdopterOrganizationId { get; set; }
     [BindProperty] public AdoptionForm Input { get; set; } = new();
     public string InitiativeTitle { get; private set; } = "";
     public IReadOnlyList<(int Id, string Name)> Mine { get; private set; } = [];
@@ -30,7 +30,7 @@ public sealed class CreateModel(AdoptionCommands commands, InitiativeQueries ini
         {
             return Page();
         }
-        var result = await commands.CreateAsync(Initiative, Adopter ?? 0, Input.ToInput(), ct);
+        var result = await commands.CreateAsync(Initiative, AdopterOrganizationId ?? 0, Input.ToInput(), ct);
         switch (result.Kind)
         {
             case ResultKind.Ok:
@@ -38,15 +38,7 @@ public sealed class CreateModel(AdoptionCommands commands, InitiativeQueries ini
             case ResultKind.Forbidden:
                 return this.Deny();
         }
-        ModelState.AddErrors(result, outsideInput: "InitiativeId");
-        if (result.Errors.TryGetValue("AdopterOrganizationId", out var messages))
-        {
-            ModelState.Remove("Input.AdopterOrganizationId");
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError(nameof(Adopter), m);
-            }
-        }
+        ModelState.AddErrors(result, "Input", "InitiativeId", nameof(AdopterOrganizationId));
         return Page();
     }
 
@@ -59,7 +51,7 @@ public sealed class CreateModel(AdoptionCommands commands, InitiativeQueries ini
         }
         InitiativeTitle = initiative.Title;
         Mine = [.. (await organizations.MineAsync(ct)).Where(o => o.Id != initiative.OwnerOrganizationId)];
-        Adopter ??= Mine.FirstOrDefault().Id;
+        AdopterOrganizationId ??= Mine.FirstOrDefault().Id;
         return true;
     }
 }

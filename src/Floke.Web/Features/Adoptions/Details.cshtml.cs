@@ -31,8 +31,7 @@ public sealed class DetailsModel(AdoptionQueries queries, AdoptionCommands comma
         {
             Input = AdoptionForm.From(adoption);
         }
-        var map = await benefits.MapAsync(adoption.Adoption.InitiativeId, ct);
-        Benefits = map?.Benefits.Where(b => b.AdoptionId == id).ToList() ?? [];
+        Benefits = (await benefits.ListAsync(new Features.Benefits.BenefitFilter(Adoption: id, PageSize: Features.Benefits.BenefitFilter.MaxPageSize), ct)).Items;
         return true;
     }
 }

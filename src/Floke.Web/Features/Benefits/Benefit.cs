@@ -2,6 +2,7 @@ using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Adoptions;
 using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 
 namespace Floke.Web.Features.Benefits;
@@ -9,7 +10,7 @@ namespace Floke.Web.Features.Benefits;
 /// <summary>A planned gain (gevinst) — or a disbenefit, a negative effect — of an initiative, measured over time against
 /// its baseline and target. The core: <see cref="BeneficiaryOrganizationId"/> names where the gain lands, which is often
 /// another organisation than the one that paid for the work.</summary>
-public sealed class Benefit : IAudited, IVersioned
+public sealed class Benefit : IAudited, IVersioned, ICountedNationally
 {
     public int Id { get; set; }
     public int InitiativeId { get; set; }
@@ -53,7 +54,7 @@ public sealed class Benefit : IAudited, IVersioned
 }
 
 /// <summary>One measurement of a benefit: the value on a date, where it comes from, and a note.</summary>
-public sealed class Measurement : IAudited
+public sealed class Measurement : IAudited, ICountedNationally
 {
     public int Id { get; set; }
     public int BenefitId { get; set; }
@@ -73,7 +74,7 @@ public sealed class Measurement : IAudited
 }
 
 /// <summary>An organisation's contribution to an initiative in one year: money and/or person-hours.</summary>
-public sealed class Investment : IAudited, IVersioned
+public sealed class Investment : IAudited, IVersioned, ICountedNationally
 {
     public int Id { get; set; }
     public int InitiativeId { get; set; }

@@ -1,4 +1,5 @@
 using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +17,11 @@ public static class BenefitAccess
     }
 
     /// <summary>The initiative owner's members edit its benefits; an adopter's members edit the benefits of their adoption.</summary>
-    public static async Task<bool> CanEditAsync(Benefit b, int ownerOrganizationId, int? adopterOrganizationId, CurrentUser user, CancellationToken ct) =>
-        await user.IsMemberOfAsync(adopterOrganizationId ?? ownerOrganizationId, ct);
+    /// <param name="roles">The reader's active memberships (<see cref="CurrentUser.RolesAsync"/>).</param>
+    public static bool CanEdit(IReadOnlyDictionary<int, MemberRole> roles, int ownerOrganizationId, int? adopterOrganizationId) =>
+        roles.ContainsKey(adopterOrganizationId ?? ownerOrganizationId);
 
     /// <summary>Those who edit the benefit, and the members of the organisation where it lands, enter measurements.</summary>
-    public static async Task<bool> CanMeasureAsync(Benefit b, int ownerOrganizationId, int? adopterOrganizationId, CurrentUser user, CancellationToken ct) =>
-        await CanEditAsync(b, ownerOrganizationId, adopterOrganizationId, user, ct)
-        || (b.BeneficiaryOrganizationId is { } receiver && await user.IsMemberOfAsync(receiver, ct));
+    public static bool CanMeasure(IReadOnlyDictionary<int, MemberRole> roles, int ownerOrganizationId, int? adopterOrganizationId, int? beneficiaryOrganizationId) =>
+        CanEdit(roles, ownerOrganizationId, adopterOrganizationId) || (beneficiaryOrganizationId is { } receiver && roles.ContainsKey(receiver));
 }

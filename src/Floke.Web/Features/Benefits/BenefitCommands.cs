@@ -18,7 +18,6 @@ public sealed class BenefitCommands(
     IValidator<MeasurementInput> measurementValidator,
     VersionedSave save,
     TimeProvider clock,
-    InsightsCache insights,
     IStringLocalizer<SharedResource> l)
 {
     /// <summary>Adds a benefit to an initiative (its owner's members) or, with <paramref name="adoptionId"/>, to an
@@ -60,7 +59,6 @@ public sealed class BenefitCommands(
         Apply(benefit, checkedInput.Value!, now);
         db.Benefits.Add(benefit);
         await db.SaveChangesAsync(ct);
-        await insights.InvalidateAsync(ct);
         return Result.Ok(benefit.Id);
     }
 
@@ -77,12 +75,7 @@ public sealed class BenefitCommands(
         {
             return checkedInput.As<int>();
         }
-        var saved = await save.SaveAsync(benefit, version, b => Apply(b, checkedInput.Value!, clock.GetUtcNow()), ct);
-        if (saved.IsOk)
-        {
-            await insights.InvalidateAsync(ct);
-        }
-        return saved;
+        return await save.SaveAsync(benefit, version, b => Apply(b, checkedInput.Value!, clock.GetUtcNow()), ct);
     }
 
     /// <summary>Records one measurement (the benefit's editors and the receiving organisation's members).</summary>
@@ -114,7 +107,6 @@ public sealed class BenefitCommands(
             BenefitRules.Recompute(benefit);
         }
         await db.SaveChangesAsync(ct);
-        await insights.InvalidateAsync(ct);
         return Result.Ok(measurement.Id);
     }
 
@@ -150,7 +142,6 @@ public sealed class BenefitCommands(
         }
         BenefitRules.Recompute(benefit);
         await db.SaveChangesAsync(ct);
-        await insights.InvalidateAsync(ct);
         return Result.Ok(parsed.Rows.Count);
     }
 
@@ -171,7 +162,6 @@ public sealed class BenefitCommands(
         db.Measurements.Remove(measurement);
         BenefitRules.Recompute(benefit);
         await db.SaveChangesAsync(ct);
-        await insights.InvalidateAsync(ct);
         return Result.Ok(true);
     }
 
@@ -191,9 +181,10 @@ public sealed class BenefitCommands(
         {
             return (null, Result<bool>.NotFound());
         }
+        var roles = await user.RolesAsync(ct);
         var allowed = forEdit
-            ? await BenefitAccess.CanEditAsync(row.Benefit, row.Owner, row.Adopter, user, ct)
-            : await BenefitAccess.CanMeasureAsync(row.Benefit, row.Owner, row.Adopter, user, ct);
+            ? BenefitAccess.CanEdit(roles, row.Owner, row.Adopter)
+            : BenefitAccess.CanMeasure(roles, row.Owner, row.Adopter, row.Benefit.BeneficiaryOrganizationId);
         return allowed ? (row.Benefit, null) : (null, Result<bool>.Forbidden());
     }
 

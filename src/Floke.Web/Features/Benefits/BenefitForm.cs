@@ -1,5 +1,4 @@
 using Floke.Web.Core.Organizations;
-using Floke.Web.Infrastructure;
 using Floke.Web.Resources;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -48,17 +47,12 @@ public sealed class BenefitForm
             receiver, BeneficiaryGroup);
     }
 
-    /// <summary>Puts the handler's errors beside the form's fields (the receiving organisation beside its number).</summary>
-    public static void AddErrors<T>(ModelStateDictionary modelState, Result<T> result)
+    /// <summary>Where the handler's errors go on this form: the receiving organisation beside its number, the initiative or
+    /// adoption (never typed) in the summary.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ErrorFields = new Dictionary<string, string>
     {
-        foreach (var (field, messages) in result.Errors)
-        {
-            var key = field == nameof(BenefitInput.BeneficiaryOrganizationId) ? "Input.BeneficiaryNumber"
-                : field is "InitiativeId" or "AdoptionId" ? "" : $"Input.{field}";
-            foreach (var message in messages)
-            {
-                modelState.AddModelError(key, message);
-            }
-        }
-    }
+        [nameof(BenefitInput.BeneficiaryOrganizationId)] = "Input.BeneficiaryNumber",
+        ["InitiativeId"] = "",
+        ["AdoptionId"] = "",
+    };
 }

@@ -73,12 +73,12 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         }
         var summary = await Summaries((await VisibleAsync(ct)).Where(b => b.Id == id), today).FirstAsync(ct);
         var roles = await user.RolesAsync(ct);
-        var canEdit = roles.ContainsKey(row.AdopterId ?? row.OwnerOrganizationId);
+
         return new BenefitView(summary, row.InitiativeTitle, row.OwnerOrganizationId, row.OwnerName, row.AdopterId, row.AdopterName, row.ResponsibleName,
             row.CreatedAt, row.UpdatedAt, row.Version, row.Measurements)
         {
-            CanEdit = canEdit,
-            CanMeasure = canEdit || (row.BeneficiaryOrganizationId is { } receiver && roles.ContainsKey(receiver)),
+            CanEdit = BenefitAccess.CanEdit(roles, row.OwnerOrganizationId, row.AdopterId),
+            CanMeasure = BenefitAccess.CanMeasure(roles, row.OwnerOrganizationId, row.AdopterId, row.BeneficiaryOrganizationId),
         };
     }
 
@@ -143,6 +143,10 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         {
             query = query.Where(b => b.InitiativeId == initiative);
         }
+        if (f.Adoption is { } adoption)
+        {
+            query = query.Where(b => b.AdoptionId == adoption);
+        }
         if (f.Beneficiary is { } beneficiary)
         {
             query = query.Where(b => b.BeneficiaryOrganizationId == beneficiary);
@@ -182,7 +186,7 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
 }
 
 public sealed record BenefitFilter(int? Initiative = null, int? Beneficiary = null, BeneficiaryGroup? Group = null, BenefitKind? Kind = null,
-    int Page = 1, int PageSize = Paging.DefaultPageSize)
+    int Page = 1, int PageSize = Paging.DefaultPageSize, int? Adoption = null)
 {
     public const int MaxPageSize = 100;
 }

@@ -74,8 +74,8 @@ public static class BenefitsApi
     }
 
     private static Task<Paged<BenefitSummary>> List(BenefitQueries queries, int? initiative, int? beneficiary, BeneficiaryGroup? group, BenefitKind? kind,
-        int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
-        queries.ListAsync(new BenefitFilter(initiative, beneficiary, group, kind, page, pageSize), ct);
+        int? adoption, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
+        queries.ListAsync(new BenefitFilter(initiative, beneficiary, group, kind, page, pageSize, adoption), ct);
 
     private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> Get(int id, BenefitQueries queries, HttpContext ctx, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } b ? TypedResults.Ok(b) : ApiResults.NotFound(ctx);

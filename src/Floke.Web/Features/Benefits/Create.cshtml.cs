@@ -52,7 +52,7 @@ public sealed class CreateModel(BenefitCommands commands, BenefitQueries benefit
             case ResultKind.Forbidden:
                 return this.Deny();
         }
-        BenefitForm.AddErrors(ModelState, result);
+        ModelState.AddErrors(result, BenefitForm.ErrorFields);
         return Page();
     }
 

@@ -43,7 +43,7 @@ public sealed class EditModel(BenefitCommands commands, BenefitQueries queries, 
         var result = await commands.UpdateAsync(id, Version, input, ct);
         if (result.Kind == Infrastructure.ResultKind.Invalid)
         {
-            BenefitForm.AddErrors(ModelState, result);
+            ModelState.AddErrors(result, BenefitForm.ErrorFields);
             return Page();
         }
         return await AfterSaveAsync(result, $"/benefits/{id}", async () => (await queries.GetAsync(id, ct))?.Version);

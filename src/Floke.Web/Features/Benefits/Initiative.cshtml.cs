@@ -41,7 +41,7 @@ public sealed class InitiativeModel(BenefitQueries queries, InvestmentCommands i
     {
         var map = await queries.MapAsync(id, ct);
         Map = map!;
-        Invest.Year ??= DateTime.UtcNow.Year;
+        Invest.Year ??= queries.Today.Year;
         return map is not null;
     }
 }

@@ -18,7 +18,6 @@ public sealed class InvestmentCommands(
     IValidator<InvestmentInput> validator,
     VersionedSave save,
     TimeProvider clock,
-    InsightsCache insights,
     IStringLocalizer<SharedResource> l)
 {
     public async Task<Result<int>> CreateAsync(int initiativeId, InvestmentInput input, CancellationToken ct)
@@ -36,7 +35,6 @@ public sealed class InvestmentCommands(
         Apply(investment, input);
         db.Investments.Add(investment);
         await db.SaveChangesAsync(ct);
-        await insights.InvalidateAsync(ct);
         return Result.Ok(investment.Id);
     }
 
@@ -51,12 +49,7 @@ public sealed class InvestmentCommands(
         {
             return invalid;
         }
-        var saved = await save.SaveAsync(investment, version, i => Apply(i, input), ct);
-        if (saved.IsOk)
-        {
-            await insights.InvalidateAsync(ct);
-        }
-        return saved;
+        return await save.SaveAsync(investment, version, i => Apply(i, input), ct);
     }
 
     public async Task<Result<int>> DeleteAsync(int id, int version, CancellationToken ct)
@@ -72,7 +65,6 @@ public sealed class InvestmentCommands(
         }
         db.Investments.Remove(investment);
         await db.SaveChangesAsync(ct);
-        await insights.InvalidateAsync(ct);
         return Result.Ok(id);
     }
 

@@ -1,12 +1,13 @@
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 
 namespace Floke.Web.Features.Initiatives;
 
 /// <summary>The innovation work itself (tiltak / innovasjonsprosjekt): owned by one organisation, with partners,
 /// the needs it serves, and a stage that moves only by a leader's gate decision.</summary>
-public sealed class Initiative : IAudited, IVersioned
+public sealed class Initiative : IAudited, IVersioned, ICountedNationally
 {
     public int Id { get; set; }
     public required string Title { get; set; }

@@ -1,3 +1,4 @@
+using Floke.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Floke.Web.Infrastructure.Data;
@@ -15,15 +16,19 @@ public static class DatabaseSetup
     {
         var provider = config.GetValue("Floke:Database", DatabaseProvider.Sqlite);
         services.AddSingleton(new DatabaseInfo(provider));
+        services.AddHybridCache();
+        services.AddSingleton<InsightsCache>();
+        services.AddSingleton<InsightsInvalidation>();
         if (provider == DatabaseProvider.Postgres)
         {
             var cs = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>(o => o.UseNpgsql(cs));
+            services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<InsightsInvalidation>()));
         }
         else
         {
-            services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>(o => o.UseSqlite(SqliteConnectionString(config, env)));
+            services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(config, env))
+                .AddInterceptors(sp.GetRequiredService<InsightsInvalidation>()));
         }
         return services;
     }

@@ -10,13 +10,6 @@ public class AdoptionPagesTests(Apps apps)
 {
     public static TheoryData<string> Providers => Apps.Providers;
 
-    private static async Task<PageClient> SignInAsync(FlokeApp app, ApiUser user)
-    {
-        var pages = Clients.Pages(app);
-        await pages.SubmitAsync("/account/login", [new("Input.Email", user.Email), new("Input.Password", TestData.Password)]);
-        return pages;
-    }
-
     [Theory, MemberData(nameof(Providers))]
     public async Task AdoptByPage_OwnerIsToldOnTheirPages_UntilTheyConfirm(string provider)
     {
@@ -24,17 +17,17 @@ public class AdoptionPagesTests(Apps apps)
         var (owner, _, initiative) = await BenefitsApiTests.InitiativeAsync(app);
         var adopter = await Clients.NewApiUserAsync(app, "adopter");
         var adopterOrg = await adopter.CreateOrganizationAsync(TestData.Organization(name: $"Alta kommune {TestData.Token()}", municipality: "5601"));
-        var adopterPages = await SignInAsync(app, adopter);
+        var adopterPages = await Clients.SignedInPagesAsync(app, adopter);
 
-        var abandoned = await adopterPages.SubmitAsync($"/adoptions/new?initiative={initiative}", [new("Adopter", adopterOrg.ToString()), new("Input.Status", "Abandoned")]);
+        var abandoned = await adopterPages.SubmitAsync($"/adoptions/new?initiative={initiative}", [new("AdopterOrganizationId", adopterOrg.ToString()), new("Input.Status", "Abandoned")]);
         Assert.Equal(HttpStatusCode.OK, abandoned.StatusCode);
         Assert.NotNull((await PageClient.ParseAsync(abandoned)).QuerySelector("#Input_AbandonReason-error"));
         var created = await adopterPages.SubmitAsync($"/adoptions/new?initiative={initiative}",
-            [new("Adopter", adopterOrg.ToString()), new("Input.Status", "Piloting"), new("Input.Adaptations", "Koblet til vår vaktsentral")]);
+            [new("AdopterOrganizationId", adopterOrg.ToString()), new("Input.Status", "Piloting"), new("Input.Adaptations", "Koblet til vår vaktsentral")]);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var url = created.Headers.Location!.ToString();
 
-        var ownerPages = await SignInAsync(app, owner);
+        var ownerPages = await Clients.SignedInPagesAsync(app, owner);
         var account = await ownerPages.GetDocumentAsync("/account");
         Assert.Contains(account.QuerySelectorAll("#adoptions-heading + ul a"), a => a.GetAttribute("href") == url);
         var initiativePage = await ownerPages.GetDocumentAsync($"/initiatives/{initiative}");

@@ -10,19 +10,12 @@ public class BenefitPagesTests(Apps apps)
 {
     public static TheoryData<string> Providers => Apps.Providers;
 
-    private static async Task<PageClient> SignInAsync(FlokeApp app, ApiUser user)
-    {
-        var pages = Clients.Pages(app);
-        await pages.SubmitAsync("/account/login", [new("Input.Email", user.Email), new("Input.Password", TestData.Password)]);
-        return pages;
-    }
-
     [Theory, MemberData(nameof(Providers))]
     public async Task CreateBenefit_ErrorsBesideFields_ThenSaved_ThenMeasuredWithANorwegianDecimal(string provider)
     {
         var app = apps[provider];
         var (owner, _, initiative) = await BenefitsApiTests.InitiativeAsync(app);
-        var pages = await SignInAsync(app, owner);
+        var pages = await Clients.SignedInPagesAsync(app, owner);
 
         var invalid = await pages.SubmitAsync($"/benefits/new?initiative={initiative}", [
             new("Input.Description", ""), new("Input.Kind", "Quality"), new("Input.Unit", "skår 1–6"), new("Input.Direction", "HigherIsBetter"),
@@ -64,7 +57,7 @@ public class BenefitPagesTests(Apps apps)
         var hidden = (await BenefitsApiTests.CreateAsync(draftOwner, BenefitsApiTests.Saving(draft, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
         var outsider = await Clients.NewApiUserAsync(app, "outsider");
         await outsider.CreateOrganizationAsync();
-        var pages = await SignInAsync(app, outsider);
+        var pages = await Clients.SignedInPagesAsync(app, outsider);
         var anonymous = Clients.Anonymous(app);
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/benefits/{id}")).StatusCode);
@@ -79,7 +72,7 @@ public class BenefitPagesTests(Apps apps)
         // No measurement form for someone who may not measure; posting anyway is refused.
         var doc = await pages.GetDocumentAsync($"/benefits/{id}");
         Assert.Null(doc.QuerySelector("form[action*=Measure]"));
-        var ownerPages = await SignInAsync(app, owner);
+        var ownerPages = await Clients.SignedInPagesAsync(app, owner);
         Assert.NotNull((await ownerPages.GetDocumentAsync($"/benefits/{id}")).QuerySelector("form[action*=Measure]"));
     }
 }

@@ -116,7 +116,7 @@ public class QueryBudgetTests(Apps apps)
         foreach (var (client, path) in requests)
         {
             // National figures are cached: measure them computed, not served from the cache.
-            await insights.InvalidateAsync();
+            await insights.ClearAsync();
             app.Sql.Reset();
             var response = await client.GetAsync(path);
             Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");

@@ -48,6 +48,10 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
         builder.UseSetting("Floke:Database", Provider == "sqlite" ? "Sqlite" : "Postgres");
         builder.UseSetting(Provider == "sqlite" ? "ConnectionStrings:Sqlite" : "ConnectionStrings:Postgres", _connectionString);
         builder.UseSetting("Floke:Demo", "false");
+        // The tests count every statement a page sends and check figures right after a change: no background warm-up, and
+        // wait for fresh national figures (serving the previous ones while computing is tested in InsightsCacheTests).
+        builder.UseSetting("Floke:Insights:WarmUp", "false");
+        builder.UseSetting("Floke:Insights:FreshWait", "00:00:30");
         foreach (var (key, value) in _extra)
         {
             builder.UseSetting(key, value);

@@ -38,7 +38,11 @@ public sealed record InspirationRow(int InitiativeId, string Title, int Inspired
 
 [System.ComponentModel.ImmutableObject(true)]
 public sealed record SpreadReport(IReadOnlyList<MostAdoptedRow> MostAdopted, IReadOnlyList<LevelFlow> ByLevel, IReadOnlyList<CountySpread> ByCounty,
-    IReadOnlyList<InspirationRow> MostInspiring, AdoptionCounts Totals, int SolutionsSpread);
+    IReadOnlyList<InspirationRow> MostInspiring, AdoptionCounts Totals, int SolutionsSpread)
+{
+    /// <summary>When these figures were computed: after a change they may be the previous ones for a while.</summary>
+    public DateTimeOffset ComputedAt { get; init; }
+}
 
 public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, InsightsCache cache)
 {
@@ -139,9 +143,9 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
 
     /// <summary>The spread of solutions over published initiatives: the most adopted, adoptions between levels and into
     /// counties, and the initiatives that inspired most others.</summary>
-    public async Task<SpreadReport> SpreadAsync(CancellationToken ct) => await cache.GetAsync("spread", c => new ValueTask<SpreadReport>(ComputeSpreadAsync(c)), ct);
+    public async Task<SpreadReport> SpreadAsync(CancellationToken ct) => await cache.GetAsync("spread", ComputeSpreadAsync, ct);
 
-    private async Task<SpreadReport> ComputeSpreadAsync(CancellationToken ct)
+    private static async Task<SpreadReport> ComputeSpreadAsync(FlokeDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var adoptions = db.Adoptions.AsNoTracking().Where(a => a.Initiative!.Visibility == InitiativeVisibility.Published);
         var byInitiative = await adoptions.GroupBy(a => new { a.InitiativeId, a.Status })
@@ -176,7 +180,7 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
         var mostInspiring = inspiring.Where(i => inspiringTitles.ContainsKey(i.Id)).Select(i => new InspirationRow(i.Id, inspiringTitles[i.Id], i.Count)).ToList();
 
         var totals = Counts(byInitiative.GroupBy(r => r.Status).Select(g => (g.Key, g.Sum(r => r.Count))));
-        return new SpreadReport(mostAdopted, byLevel, byCounty, mostInspiring, totals, counts.Count(c => c.Value.Adopted > 0));
+        return new SpreadReport(mostAdopted, byLevel, byCounty, mostInspiring, totals, counts.Count(c => c.Value.Adopted > 0)) { ComputedAt = now };
     }
 }
 

@@ -43,16 +43,18 @@ public sealed record FlowReport(FlowFilter Filter, IReadOnlyList<InvestorRow> In
     public int InvestorCount { get; init; }
     public int ReceiverCount { get; init; }
     public int FlowCount { get; init; }
+    /// <summary>When these figures were computed: after a change they may be the previous ones for a while.</summary>
+    public DateTimeOffset ComputedAt { get; init; }
 }
 
 /// <summary>Who invests, who gains — over published initiatives only, so everyone sees the same national picture.
 /// Sums are made per initiative and party in SQL; sharing and grouping happen in memory; only the rows shown are named.</summary>
-public sealed class FlowQueries(FlokeDbContext db, InsightsCache cache)
+public sealed class FlowQueries(InsightsCache cache)
 {
     public ValueTask<FlowReport> FlowsAsync(FlowFilter f, CancellationToken ct) =>
-        cache.GetAsync($"flows:{f.FromYear}:{f.ToYear}:{(int?)f.Measure}:{f.Sector}:{f.County}:{f.Kind}:{f.View}", c => new ValueTask<FlowReport>(ComputeAsync(f, c)), ct);
+        cache.GetAsync($"flows:{f.FromYear}:{f.ToYear}:{(int?)f.Measure}:{f.Sector}:{f.County}:{f.Kind}:{f.View}", (db, now, c) => ComputeAsync(db, f, now, c), ct);
 
-    private async Task<FlowReport> ComputeAsync(FlowFilter f, CancellationToken ct)
+    private static async Task<FlowReport> ComputeAsync(FlokeDbContext db, FlowFilter f, DateTimeOffset now, CancellationToken ct)
     {
         var initiatives = db.Initiatives.AsNoTracking().Where(i => i.Visibility == InitiativeVisibility.Published);
         if (f.Measure is { } measure and not Measures.None)
@@ -174,7 +176,7 @@ public sealed class FlowQueries(FlokeDbContext db, InsightsCache cache)
             receivers.Sum(r => r.GainsNok), receivers.Sum(r => r.GainsHours), receivers.Sum(r => r.DisbenefitsNok),
             invested.Select(i => i.InitiativeId).Concat(gained.Select(g => g.InitiativeId)).Distinct().Count(), crossOrganization)
         {
-            InvestorCount = investors.Count, ReceiverCount = receivers.Count, FlowCount = flows.Count,
+            InvestorCount = investors.Count, ReceiverCount = receivers.Count, FlowCount = flows.Count, ComputedAt = now,
         };
     }
 }

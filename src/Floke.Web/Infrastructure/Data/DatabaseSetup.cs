@@ -16,9 +16,9 @@ public static class DatabaseSetup
     {
         var provider = config.GetValue("Floke:Database", DatabaseProvider.Sqlite);
         services.AddSingleton(new DatabaseInfo(provider));
-        services.AddHybridCache();
         services.AddSingleton<InsightsCache>();
         services.AddSingleton<InsightsInvalidation>();
+        services.AddHostedService<InsightsWarmup>();
         if (provider == DatabaseProvider.Postgres)
         {
             var cs = config.GetConnectionString("Postgres")

@@ -1,0 +1,37 @@
+using Floke.Web.Features.Adoptions;
+using Floke.Web.Features.Benefits;
+
+namespace Floke.Web.Infrastructure;
+
+/// <summary>Computes the national figures people open first (who invests, who gains without filters; the spread page) once
+/// the app has started, so the first reader after a restart does not wait for a sum over the whole country. Off with
+/// <c>Floke:Insights:WarmUp=false</c> (the tests, which count every SQL statement a page sends).</summary>
+public sealed class InsightsWarmup(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, ILogger<InsightsWarmup> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("Floke:Insights:WarmUp", true))
+        {
+            return;
+        }
+        // Wait until the app serves requests: start-up (migrations, demo data) comes first.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(started.SetResult))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FlowQueries>().FlowsAsync(new FlowFilter(), stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<AdoptionQueries>().SpreadAsync(stoppingToken);
+            log.LogInformation("National figures computed in {Elapsed} ms", watch.ElapsedMilliseconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not compute the national figures at start; the first reader will");
+        }
+    }
+}

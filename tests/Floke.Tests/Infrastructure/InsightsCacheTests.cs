@@ -1,0 +1,66 @@
+using Floke.Tests.TestSupport;
+using Floke.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Floke.Tests.Infrastructure;
+
+/// <summary>The national figures after a change: fresh when they can be computed within the wait, the previous ones
+/// while a slow computation finishes in the background, and never stale after a hard clear.</summary>
+public sealed class InsightsCacheTests : IAsyncLifetime
+{
+    private readonly FlokeApp _app = new("sqlite", new() { ["Floke:Insights:FreshWait"] = "00:00:00.200" });
+    private InsightsCache Cache => _app.Services.GetRequiredService<InsightsCache>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private ValueTask<int> Get(string key, Func<Task<int>> compute) => Cache.GetAsync(key, (_, _, _) => compute(), CancellationToken.None);
+
+    [Fact]
+    public async Task AfterAChange_SlowFiguresServeThePreviousOnes_UntilTheNewOnesAreDone()
+    {
+        Assert.Equal(1, await Get("k", () => Task.FromResult(1)));
+        Assert.Equal(1, await Get("k", () => Task.FromResult(99))); // kept: nothing changed
+
+        await Cache.InvalidateAsync();
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(1, await Get("k", () => slow.Task)); // the previous figures, after the wait
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"waited {watch.Elapsed} for figures that were there");
+
+        slow.SetResult(2); // the background computation finishes and replaces them
+        var seen = 0;
+        for (var i = 0; i < 100 && seen != 2; i++)
+        {
+            seen = await Get("k", () => Task.FromResult(3));
+            await Task.Delay(20);
+        }
+        Assert.Equal(2, seen);
+    }
+
+    [Fact]
+    public async Task AfterAChange_QuickFiguresAreFresh_AndAClearNeverServesOldOnes()
+    {
+        Assert.Equal(1, await Get("q", () => Task.FromResult(1)));
+        await Cache.InvalidateAsync();
+        Assert.Equal(2, await Get("q", () => Task.FromResult(2)));
+
+        await Cache.ClearAsync();
+        // With nothing to fall back on, the reader waits for the computation however long it takes.
+        Assert.Equal(3, await Get("q", async () => { await Task.Delay(400); return 3; }));
+    }
+
+    [Fact]
+    public async Task ManyReadersAtOnce_ComputeOnce()
+    {
+        var computed = 0;
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Get("once", async () =>
+        {
+            Interlocked.Increment(ref computed);
+            await Task.Delay(100);
+            return 7;
+        }).AsTask()));
+        Assert.All(results, r => Assert.Equal(7, r));
+        Assert.Equal(1, computed);
+    }
+}

@@ -13,6 +13,7 @@ using Floke.Web.Features.Benefits;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
+using Floke.Web.Features.Search;
 using Floke.Web.Infrastructure.Api;
 using Floke.Web.Infrastructure.Bench;
 using Floke.Web.Infrastructure.Data;
@@ -43,6 +44,7 @@ services.AddExperiments();
 services.AddBarriers();
 services.AddBenefits();
 services.AddAdoptions();
+services.AddSearch();
 services.AddRazorPages(o => o.RootDirectory = "/")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));
@@ -76,6 +78,14 @@ if (AdminCommand.Handles(args))
 if (SeedCommand.Handles(args))
 {
     return await SeedCommand.RunAsync(app.Services, args, Console.Out);
+}
+if (SearchCommand.Handles(args))
+{
+    return await SearchCommand.RunAsync(app.Services, args, Console.Out);
+}
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await SearchModule.EnsureIndexedAsync(scope.ServiceProvider.GetRequiredService<FlokeDbContext>());
 }
 await AdminCommand.EnsureConfiguredAdminAsync(app.Services, app.Configuration, app.Logger);
 if (app.Configuration.GetValue("Floke:Demo", true))
@@ -121,6 +131,7 @@ app.MapExperiments();
 app.MapBarriers();
 app.MapBenefits();
 app.MapAdoptions();
+app.MapSearch();
 app.MapLanguageSwitch();
 app.MapBenchCeiling(app.Configuration);
 app.MapRazorPages();

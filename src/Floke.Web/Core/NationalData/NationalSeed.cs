@@ -87,6 +87,9 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
         await Write("Benefits", Benefits());
         await Write("Measurements", Measurements());
         await writer.ResetIdentitiesAsync(ct);
+        var indexing = Stopwatch.StartNew();
+        var documents = await Features.Search.SearchIndexer.RebuildAsync(db, log, ct);
+        await log.WriteLineAsync($"{"Search documents",-22} {documents,10:N0} docs {indexing.Elapsed.TotalSeconds,7:F1} s {documents / Math.Max(0.001, indexing.Elapsed.TotalSeconds),10:N0} docs/s");
         // Fresh statistics, so the query planners know the tables' sizes from the first request.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         await log.WriteLineAsync($"Done: {rows:N0} rows in {total.Elapsed.TotalSeconds:F1} s ({rows / total.Elapsed.TotalSeconds:N0} rows/s).");

@@ -35,6 +35,9 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<Investment> Investments => Set<Investment>();
     public DbSet<Adoption> Adoptions => Set<Adoption>();
+    public DbSet<Features.Search.SearchDocument> SearchDocuments => Set<Features.Search.SearchDocument>();
+    public DbSet<Features.Search.SearchViewer> SearchViewers => Set<Features.Search.SearchViewer>();
+    public DbSet<Features.Search.SearchWord> SearchWords => Set<Features.Search.SearchWord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -50,7 +53,8 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Saves the changes and their audit entries in one transaction, bumping the version of each edited object.</summary>
+    /// <summary>Saves the changes, their audit entries and the search documents they change in one transaction, bumping
+    /// the version of each edited object.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>()
@@ -60,7 +64,8 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
         }
         var actor = ActorOverride ?? AuditActor.From(http?.HttpContext?.User);
         var pending = AuditRecorder.Collect(this, actor, (clock ?? TimeProvider.System).GetUtcNow());
-        if (pending.Count == 0)
+        var searched = Features.Search.SearchIndexer.Changed(ChangeTracker);
+        if (pending.Count == 0 && searched.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -68,9 +73,17 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
         var owned = Database.CurrentTransaction is null;
         await using var tx = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditRecorder.Complete(pending);
-        AuditEntries.AddRange(pending.Select(p => p.Audit));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (pending.Count > 0)
+        {
+            AuditRecorder.Complete(pending);
+            AuditEntries.AddRange(pending.Select(p => p.Audit));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (searched.Count > 0)
+        {
+            // Entities keep their keys after saving (deleted ones too), and added ones have theirs only now.
+            await Features.Search.SearchIndexer.RefreshAsync(this, Features.Search.SearchIndexer.Keys(searched), cancellationToken);
+        }
         if (tx is not null)
         {
             await tx.CommitAsync(cancellationToken);

@@ -1114,6 +1114,111 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("NeedOwners");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyTerms")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CountyNumber")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("FoldedWords")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganizationKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("TitleTerms")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("SearchDocuments");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchViewer", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocumentId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId", "DocumentId");
+
+                    b.ToTable("SearchViewers");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reversed")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Word");
+
+                    b.HasIndex("Reversed");
+
+                    b.ToTable("SearchWords");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1515,6 +1620,15 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchViewer", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Search.SearchDocument", null)
+                        .WithMany("Viewers")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1602,6 +1716,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Floke.Web.Features.Needs.Need", b =>
                 {
                     b.Navigation("Owners");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchDocument", b =>
+                {
+                    b.Navigation("Viewers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1077,6 +1077,109 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("NeedOwners");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyTerms")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyNumber")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoldedWords")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganizationKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleTerms")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("SearchDocuments");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchViewer", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId", "DocumentId");
+
+                    b.ToTable("SearchViewers");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reversed")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Word");
+
+                    b.HasIndex("Reversed");
+
+                    b.ToTable("SearchWords");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1472,6 +1575,15 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchViewer", b =>
+                {
+                    b.HasOne("Floke.Web.Features.Search.SearchDocument", null)
+                        .WithMany("Viewers")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1559,6 +1671,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Floke.Web.Features.Needs.Need", b =>
                 {
                     b.Navigation("Owners");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.Search.SearchDocument", b =>
+                {
+                    b.Navigation("Viewers");
                 });
 #pragma warning restore 612, 618
         }

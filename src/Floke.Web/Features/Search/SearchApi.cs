@@ -1,0 +1,25 @@
+using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Initiatives;
+
+namespace Floke.Web.Features.Search;
+
+/// <summary>/api/v1/search: the same handler as the search page.</summary>
+public static class SearchApi
+{
+    public sealed record SearchParameters(string? Q, SearchKind? Kind, InitiativeStage? Stage, Measures? Measure, OrganizationKind? OrganizationKind,
+        string? County, int? Year, int Page = 1, int PageSize = 20)
+    {
+        public SearchFilter ToFilter() => new(Q, Kind, Stage, Measure, OrganizationKind, County, Year, Page, PageSize);
+    }
+
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/search", Search).WithTags("Search").WithName("Search")
+            .WithSummary("Needs, initiatives, experiments, lessons, barriers and organisations matching every word of q (Norwegian forms, "
+                + "with or without æ/ø/å, one-letter typos in long words), with facet counts; only what the caller may see.");
+        return app;
+    }
+
+    private static Task<SearchReport> Search(SearchQueries queries, [Microsoft.AspNetCore.Http.AsParameters] SearchParameters p, CancellationToken ct) =>
+        queries.SearchAsync(p.ToFilter(), ct);
+}

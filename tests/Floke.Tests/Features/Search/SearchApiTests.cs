@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Floke.Tests.TestSupport;
+
+namespace Floke.Tests.Features.Search;
+
+/// <summary>Search on both databases: Norwegian word forms, æ/ø/å typed or not, a one-letter typo in a long word, only
+/// what the reader may see (in results and counts), facets that add up to the results. Each test's items carry a word of
+/// its own, so the shared database's other items never match.</summary>
+[Collection("app")]
+public class SearchApiTests(Apps apps)
+{
+    public static TheoryData<string> Providers => Apps.Providers;
+
+    private static async Task<JsonElement> SearchAsync(HttpClient client, string query) =>
+        await (await client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}")).ReadJsonAsync();
+
+    private static List<(string Kind, int Id)> Hits(JsonElement report) => report.GetProperty("results").GetProperty("items").EnumerateArray()
+        .Select(r => (r.GetProperty("kind").GetString()!, r.GetProperty("id").GetInt32())).ToList();
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task NorwegianFormsFoldedLettersAndTypos_FindTheNeed(string provider)
+    {
+        var app = apps[provider];
+        var token = "q" + TestData.Token().Replace("e", "x");
+        var user = await Clients.NewApiUserAsync(app, "search");
+        var org = await user.CreateOrganizationAsync();
+        var response = await user.Http.PostAsJsonAsync("/api/v1/needs", new
+        {
+            ownerOrganizationId = org, title = $"Skole {token}: digital oppfølging av elever", affectedGroups = new[] { "Citizens" },
+            userExperience = "Søknadene om skoleskyss behandles for hånd, og foreldrene venter i ukevis.", sectors = new[] { "Health" }, levels = new[] { "Municipality" },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var need = (await response.ReadJsonAsync()).GetProperty("id").GetInt32();
+        await user.PublishAsync(need);
+        var anonymous = Clients.Anonymous(app);
+
+        foreach (var query in new[] { $"skolene {token}", $"Skole {token}", $"søknader {token}", $"soknadene {token}", $"SKOLESKYSS {token}", $"foreldre {token}" })
+        {
+            Assert.Contains(("Need", need), Hits(await SearchAsync(anonymous, query)));
+        }
+        // One letter wrong in a long word: corrected towards the indexed word, and the correction is reported.
+        var typo = await SearchAsync(anonymous, $"skoleskuss {token}");
+        Assert.Contains(("Need", need), Hits(typo));
+        Assert.Equal("skoleskyss", typo.GetProperty("corrections").GetProperty("skoleskuss")[0].GetString());
+        // Every word must match.
+        Assert.Empty(Hits(await SearchAsync(anonymous, $"barnehage {token}")));
+        // The title is marked where it matched.
+        var hit = (await SearchAsync(anonymous, $"skolene {token}")).GetProperty("results").GetProperty("items")[0];
+        Assert.Contains(hit.GetProperty("title").EnumerateArray(), p => p.GetProperty("match").GetBoolean() && p.GetProperty("text").GetString() == "Skole");
+        Assert.Equal($"/needs/{need}", hit.GetProperty("url").GetString());
+        Assert.DoesNotContain(hit.GetProperty("title").EnumerateArray(), p => p.GetProperty("match").GetBoolean() && p.GetProperty("text").GetString() == "digital");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Drafts_AreFoundAndCountedOnlyByTheirOrganisations_AndFacetsAddUp(string provider)
+    {
+        var app = apps[provider];
+        var token = "z" + TestData.Token().Replace("e", "x");
+        var owner = await Clients.NewApiUserAsync(app, "owner");
+        var org = await owner.CreateOrganizationAsync(TestData.Organization(municipality: "4601"));
+        var published = (await owner.CreateInitiativeAsync(org, $"Trygghetsalarm {token} i hjemmetjenesten")).GetProperty("id").GetInt32();
+        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{published}/visibility", new { visibility = "Published" });
+        var draft = (await owner.CreateInitiativeAsync(org, $"Trygghetsalarmer {token} på sykehjem")).GetProperty("id").GetInt32();
+        var need = (await owner.CreateNeedAsync(org, $"Eldre faller {token} om natten")).GetProperty("id").GetInt32();
+        await owner.PublishAsync(need);
+        var stranger = await Clients.NewApiUserAsync(app, "stranger");
+        await stranger.CreateOrganizationAsync();
+
+        var anonymous = await SearchAsync(Clients.Anonymous(app), $"trygghetsalarm {token}");
+        Assert.Equal([("Initiative", published)], Hits(anonymous));
+        Assert.Equal(1, anonymous.GetProperty("results").GetProperty("total").GetInt32());
+        Assert.Equal([("Initiative", published)], Hits(await SearchAsync(stranger.Http, $"trygghetsalarm {token}")));
+        var mine = await SearchAsync(owner.Http, $"trygghetsalarm {token}");
+        Assert.Equal(2, mine.GetProperty("results").GetProperty("total").GetInt32());
+        Assert.Contains(("Initiative", draft), Hits(mine));
+
+        // Facet counts over the whole result: kinds add up to the total, and filtering by a facet gives its count.
+        var all = await SearchAsync(owner.Http, token);
+        var total = all.GetProperty("results").GetProperty("total").GetInt32();
+        Assert.Equal(3, total);
+        var kinds = all.GetProperty("facets").GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("value").GetString()!, k => k.GetProperty("count").GetInt32());
+        Assert.Equal(total, kinds.Values.Sum());
+        Assert.Equal(2, kinds["Initiative"]);
+        Assert.Equal(1, kinds["Need"]);
+        var county = all.GetProperty("facets").GetProperty("counties").EnumerateArray().Single();
+        Assert.Equal("46", county.GetProperty("value").GetString());
+        Assert.Equal(3, county.GetProperty("count").GetInt32());
+        var measures = all.GetProperty("facets").GetProperty("measures").EnumerateArray().ToDictionary(k => k.GetProperty("value").GetString()!, k => k.GetProperty("count").GetInt32());
+        Assert.Equal(2, measures["Experiments"]);
+        var onlyNeeds = await (await owner.Http.GetAsync($"/api/v1/search?q={token}&kind=Need")).ReadJsonAsync();
+        Assert.Equal([("Need", need)], Hits(onlyNeeds));
+
+        // The index follows changes: a renamed initiative is found by its new title only.
+        var current = await (await owner.Http.GetAsync($"/api/v1/initiatives/{published}")).ReadJsonAsync();
+        var rename = TestData.Initiative(org, $"Fallsensor {token} for eldre");
+        var body = JsonSerializer.SerializeToNode(rename, Clients.Json)!.AsObject();
+        body["version"] = current.GetProperty("version").GetInt32();
+        Assert.True((await owner.Http.PutAsJsonAsync($"/api/v1/initiatives/{published}", body)).IsSuccessStatusCode);
+        Assert.Empty(Hits(await SearchAsync(Clients.Anonymous(app), $"trygghetsalarm {token}")));
+        Assert.Equal([("Initiative", published)], Hits(await SearchAsync(Clients.Anonymous(app), $"fallsensorer {token}")));
+    }
+}

@@ -43,7 +43,7 @@ public partial class LocalizationTests
             typeof(Floke.Web.Features.Needs.GovernmentLevels), typeof(Floke.Web.Core.Organizations.OrganizationKind),
             typeof(Floke.Web.Core.Organizations.MemberRole), typeof(Floke.Web.Core.Audit.AuditAction),
             typeof(Floke.Web.Features.Initiatives.InitiativeStage), typeof(Floke.Web.Features.Initiatives.InitiativeVisibility),
-            typeof(Floke.Web.Features.Initiatives.Measures), typeof(Floke.Web.Features.Initiatives.InnovationTypes),
+            typeof(Floke.Web.Features.Initiatives.Measures), typeof(Floke.Web.Features.Search.SearchKind), typeof(Floke.Web.Features.Initiatives.InnovationTypes),
             typeof(Floke.Web.Features.Initiatives.OecdFacet), typeof(Floke.Web.Features.Initiatives.Novelty),
             typeof(Floke.Web.Features.Initiatives.PartnerRole), typeof(Floke.Web.Features.Initiatives.GateOutcome),
             typeof(Floke.Web.Features.Experiments.ExperimentDesign), typeof(Floke.Web.Features.Experiments.LegalBasis),

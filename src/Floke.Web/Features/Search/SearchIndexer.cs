@@ -96,10 +96,15 @@ public static class SearchIndexer
     /// <summary>Builds every document anew (the CLI's <c>search rebuild</c>); returns how many.</summary>
     public static async Task<int> RebuildAsync(FlokeDbContext db, TextWriter? progress, CancellationToken ct)
     {
+        var postgres = db.Database.IsNpgsql();
+        if (!postgres)
+        {
+            // Bulk-write without indexing row by row, then build the full-text index in one pass (see SqliteSearchSql).
+            await db.Database.ExecuteSqlRawAsync(SqliteSearchSql.DropTriggers, ct);
+        }
         await db.SearchViewers.ExecuteDeleteAsync(ct);
         await db.SearchDocuments.ExecuteDeleteAsync(ct);
         await db.SearchWords.ExecuteDeleteAsync(ct);
-        var postgres = db.Database.IsNpgsql();
         var writer = new BulkWriter(db);
         var nextId = 1;
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -137,6 +142,11 @@ public static class SearchIndexer
         await WriteAll("organisations", after => OrganizationDocuments(db.Organizations.Where(o => o.Id > after).OrderBy(o => o.Id).Take(Batch), postgres, ct));
         await writer.WriteAsync(words.Select(w => new SearchWord { Word = w, Reversed = Reverse(w) }), ct);
         await writer.ResetIdentitiesAsync(ct);
+        if (!postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync(SqliteSearchSql.Rebuild, ct);
+            await SqliteSearchSql.CreateTriggersAsync(db, ct);
+        }
         return total;
     }
 

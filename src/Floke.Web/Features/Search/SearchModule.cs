@@ -18,6 +18,11 @@ public static class SearchModule
     /// after upgrading to a Floke with search).</summary>
     public static async Task EnsureIndexedAsync(FlokeDbContext db, CancellationToken ct = default)
     {
+        if (db.Database.IsSqlite())
+        {
+            // A rebuild that was interrupted leaves SQLite without its indexing triggers: put them back.
+            await SqliteSearchSql.CreateTriggersAsync(db, ct);
+        }
         if (!await db.SearchDocuments.AnyAsync(ct) && await db.Organizations.AnyAsync(ct))
         {
             await SearchIndexer.RebuildAsync(db, null, ct);

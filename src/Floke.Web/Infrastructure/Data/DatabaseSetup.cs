@@ -27,8 +27,9 @@ public static class DatabaseSetup
         }
         else
         {
+            var pragmas = new SqlitePragmas(config.GetValue("Floke:Sqlite:MmapBytes", 1L << 30));
             services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(config, env))
-                .AddInterceptors(sp.GetRequiredService<InsightsInvalidation>()));
+                .AddInterceptors(sp.GetRequiredService<InsightsInvalidation>(), pragmas));
         }
         return services;
     }

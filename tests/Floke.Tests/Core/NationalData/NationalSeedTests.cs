@@ -59,6 +59,11 @@ public class NationalSeedTests
         Assert.Equal(HttpStatusCode.Created, initiative.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Clients.Anonymous(app).GetAsync("/insights/flows")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Clients.Anonymous(app).GetAsync("/spread")).StatusCode);
+
+        // The generated items are searchable: every organisation has a document, and a word of the generated texts finds some.
+        Assert.Equal(await db.Organizations.CountAsync(), await db.SearchDocuments.CountAsync(d => d.Kind == Floke.Web.Features.Search.SearchKind.Organization));
+        var found = await (await Clients.Anonymous(app).GetAsync("/api/v1/search?q=kommune")).ReadJsonAsync();
+        Assert.True(found.GetProperty("results").GetProperty("total").GetInt32() > 0);
     }
 
     [Fact]

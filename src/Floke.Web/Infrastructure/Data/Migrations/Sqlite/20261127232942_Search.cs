@@ -95,10 +95,10 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                 column: "Reversed");
             // Full-text search on SQLite: an FTS5 index over the terms Floke's Norwegian analyser wrote (NorwegianText), kept in
             // step with SearchDocuments by triggers. A later migration that rebuilds SearchDocuments must recreate these.
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE \"SearchFts\" USING fts5(\"TitleTerms\", \"BodyTerms\", content='SearchDocuments', content_rowid='Id', tokenize='unicode61 remove_diacritics 0');");
-            migrationBuilder.Sql("CREATE TRIGGER \"SearchDocuments_ai\" AFTER INSERT ON \"SearchDocuments\" BEGIN INSERT INTO \"SearchFts\"(rowid, \"TitleTerms\", \"BodyTerms\") VALUES (new.\"Id\", new.\"TitleTerms\", new.\"BodyTerms\"); END;");
-            migrationBuilder.Sql("CREATE TRIGGER \"SearchDocuments_ad\" AFTER DELETE ON \"SearchDocuments\" BEGIN INSERT INTO \"SearchFts\"(\"SearchFts\", rowid, \"TitleTerms\", \"BodyTerms\") VALUES ('delete', old.\"Id\", old.\"TitleTerms\", old.\"BodyTerms\"); END;");
-            migrationBuilder.Sql("CREATE TRIGGER \"SearchDocuments_au\" AFTER UPDATE ON \"SearchDocuments\" BEGIN INSERT INTO \"SearchFts\"(\"SearchFts\", rowid, \"TitleTerms\", \"BodyTerms\") VALUES ('delete', old.\"Id\", old.\"TitleTerms\", old.\"BodyTerms\"); INSERT INTO \"SearchFts\"(rowid, \"TitleTerms\", \"BodyTerms\") VALUES (new.\"Id\", new.\"TitleTerms\", new.\"BodyTerms\"); END;");
+            migrationBuilder.Sql(Floke.Web.Features.Search.SqliteSearchSql.CreateTable);
+            migrationBuilder.Sql(Floke.Web.Features.Search.SqliteSearchSql.CreateInsertTrigger);
+            migrationBuilder.Sql(Floke.Web.Features.Search.SqliteSearchSql.CreateDeleteTrigger);
+            migrationBuilder.Sql(Floke.Web.Features.Search.SqliteSearchSql.CreateUpdateTrigger);
         }
 
         /// <inheritdoc />

@@ -1,0 +1,28 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Floke.Web.Infrastructure.Data;
+
+/// <summary>Settings SQLite keeps per connection, applied whenever EF Core opens one. Memory-mapped reads let every pooled
+/// connection share the operating system's page cache instead of each copying pages through read() into its own 2 MB
+/// cache: at national scale that halved the time of a search joining 30,000 matches to their documents (sys time
+/// dominated). Mapped pages count in the process's resident memory, but they are clean file pages the kernel can drop.
+/// Sorting and grouping use memory, not temporary files.</summary>
+public sealed class SqlitePragmas(long mmapBytes) : DbConnectionInterceptor
+{
+    private string Sql => $"PRAGMA mmap_size={mmapBytes}; PRAGMA temp_store=MEMORY;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -26,6 +26,13 @@ public class SearchJourneyTests(Browser browser)
         await owner.GetByRole(AriaRole.Button, new() { Name = t["Need.SaveDraft"] }).ClickAsync();
         await owner.GetByRole(AriaRole.Button, new() { Name = t["Need.Publish"] }).ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync(t["Initiative.Visibility.Changed.Published"]);
+
+        // Writing the next one, Floke shows what already exists while the title is typed.
+        await owner.GotoAsync("/initiatives/new");
+        await owner.GetByRole(AriaRole.Textbox, new() { Name = t["Initiative.Title"], Exact = true }).FillAsync($"Fallalarm {token} for eldre hjemmeboende");
+        var panel = owner.GetByRole(AriaRole.Region, new() { Name = t["Similar.Heading"] });
+        await Expect(panel.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(owner);
         await owner.Context.CloseAsync();
 
         var page = await browser.NewPageAsync();

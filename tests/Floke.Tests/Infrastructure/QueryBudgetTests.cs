@@ -112,6 +112,7 @@ public class QueryBudgetTests(Apps apps)
             (anonymous, "/spread"), (anonymous, $"/adoptions/{adoption}"), (anonymous, $"/initiatives/{initiative}/adoptions"), (anonymous, "/api/v1/adoptions/spread"),
             (anonymous, "/api/v1/adoptions?pageSize=100"), (signedIn.Http, $"/adoptions/{adoption}"), (anonymous, "/initiatives?minAdoptions=1&realisedGains=true"),
             (anonymous, $"/search?q={token}"), (signedIn.Http, $"/search?q={token}+skoleskuss&kind=Initiative&county=03"), (anonymous, $"/api/v1/search?q={token}"),
+            (signedIn.Http, $"/search/similar?for=need&title=Budsjettbehov+{token}&text=venter+lenge"),
         };
         var insights = app.Services.GetRequiredService<Floke.Web.Infrastructure.InsightsCache>();
         foreach (var (client, path) in requests)

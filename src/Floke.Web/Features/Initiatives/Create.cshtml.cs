@@ -8,12 +8,15 @@ namespace Floke.Web.Features.Initiatives;
 
 /// <summary>Starts an initiative at the idea stage, as a draft for one of the writer's organisations.</summary>
 [Authorize]
-public sealed class CreateModel(InitiativeCommands commands, InitiativeQueries queries, OrganizationQueries organizations) : PageModel, IInitiativeFormPage
+public sealed class CreateModel(InitiativeCommands commands, InitiativeQueries queries, OrganizationQueries organizations, Search.SearchQueries search)
+    : PageModel, IInitiativeFormPage
 {
     [BindProperty] public InitiativeForm Input { get; set; } = new();
     [BindProperty] public int OwnerOrganizationId { get; set; }
     public IReadOnlyList<(int Id, string Name)> Organizations { get; private set; } = [];
     public IReadOnlyList<ServedNeed> NeedChoices { get; private set; } = [];
+    public IReadOnlyList<Search.SimilarItem>? Similar { get; private set; }
+    public Search.SimilarPanel SimilarPanel => new("initiative", "Input_Title", "Input_Summary", Similar);
 
     /// <summary>The form can start from a need: /initiatives/new?need=12 ticks it.</summary>
     public async Task OnGetAsync(int? need, CancellationToken ct)
@@ -38,6 +41,15 @@ public sealed class CreateModel(InitiativeCommands commands, InitiativeQueries q
             return Redirect($"/initiatives/{result.Value}");
         }
         ModelState.AddErrors(result, outsideInput: nameof(OwnerOrganizationId));
+        return Page();
+    }
+
+    /// <summary>"Has anyone done this before?" without JavaScript: shows the similar items and keeps everything typed.</summary>
+    public async Task<IActionResult> OnPostSimilarAsync(CancellationToken ct)
+    {
+        await LoadChoicesAsync(ct);
+        ModelState.Clear();
+        Similar = await search.SimilarAsync(Input.Title, Input.Summary, Search.SimilarPanel.KindsFor("initiative"), ct);
         return Page();
     }
 

@@ -24,6 +24,10 @@ public sealed record SearchFacets(IReadOnlyList<FacetCount<SearchKind>> Kinds, I
 /// <summary>The words searched for, with the corrections made to words found nowhere ("skoleeir" → "skoleeier").</summary>
 public sealed record SearchReport(Paged<SearchResult> Results, SearchFacets Facets, IReadOnlyList<string> Words, IReadOnlyDictionary<string, string[]> Corrections);
 
+/// <summary>An existing item like the one being written: shared words say why; adoptions and realised gains (initiatives) and
+/// initiatives serving it (needs) say whether it is worth a look.</summary>
+public sealed record SimilarItem(SearchResult Item, IReadOnlyList<string> SharedWords, int Adoptions, decimal RealisedGainsNok, int ServingInitiatives);
+
 /// <summary>A row of the full-text match: a document and how well it matched (higher is better).</summary>
 public sealed class SearchHit
 {
@@ -127,17 +131,70 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
         return new SearchReport(new Paged<SearchResult>(results, page, size, total), facets, words, corrections);
     }
 
+    public const int SimilarCount = 5;
+    private const int SimilarWords = 24;
+
+    /// <summary>"Has anyone done this before?": the items of <paramref name="kinds"/> most like a text being written — any of
+    /// its words may match, rarer shared words and title words count more — with what makes each worth a look (owner,
+    /// stage, adoptions, realised gains, initiatives serving a need) and the words they share.</summary>
+    public async Task<IReadOnlyList<SimilarItem>> SimilarAsync(string? title, string? text, IReadOnlyCollection<SearchKind> kinds, CancellationToken ct)
+    {
+        var words = NorwegianText.Words(title).Concat(NorwegianText.Words(text)).Select(w => w.Word)
+            .Where(w => w.Length >= 3 && !NorwegianText.IsStopWord(w) && !w.All(char.IsDigit))
+            .DistinctBy(NorwegianText.Stem).Take(SimilarWords).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+        var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Distinct().ToArray()).ToList();
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var rows = await (from h in Hits(alternatives, every: false)
+                          join d in db.SearchDocuments.AsNoTracking() on h.Id equals d.Id
+                          where kinds.Contains(d.Kind) && (d.IsPublic || db.SearchViewers.Any(v => v.DocumentId == d.Id && orgIds.Contains(v.OrganizationId)))
+                          orderby h.Rank descending, d.Id descending
+                          select new { d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId, d.Stage, d.CountyNumber, d.Year, d.IsPublic,
+                              OwnerName = db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault() })
+            .Take(SimilarCount).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var initiatives = rows.Where(r => r.Kind == SearchKind.Initiative).Select(r => r.ItemId).ToArray();
+        var needs = rows.Where(r => r.Kind == SearchKind.Need).Select(r => r.ItemId).ToArray();
+        var adoptions = initiatives.Length == 0 ? [] : await db.Adoptions.Where(a => initiatives.Contains(a.InitiativeId) && a.Status == Adoptions.AdoptionStatus.Adopted)
+            .GroupBy(a => a.InitiativeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var gains = initiatives.Length == 0 ? [] : await db.Benefits
+            .Where(b => initiatives.Contains(b.InitiativeId) && b.AdoptionId == null && !b.IsDisbenefit
+                && (b.Kind == Benefits.BenefitKind.BudgetSaving || b.Kind == Benefits.BenefitKind.AvoidedCost))
+            .GroupBy(b => b.InitiativeId).Select(g => new { g.Key, Sum = g.Sum(b => b.RealisedValue ?? 0) }).ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
+        var serving = needs.Length == 0 ? [] : await db.InitiativeNeeds
+            .Where(n => needs.Contains(n.NeedId) && n.Initiative!.Visibility == InitiativeVisibility.Published)
+            .GroupBy(n => n.NeedId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+        var stems = alternatives.SelectMany(a => a).SelectMany(NorwegianText.Forms).ToHashSet(StringComparer.Ordinal);
+        return rows.Select(r =>
+        {
+            var titleParts = NorwegianText.Highlight(r.Title, stems);
+            var bodyParts = NorwegianText.Highlight(r.Body, stems, 240);
+            var shared = titleParts.Concat(NorwegianText.Highlight(r.Body, stems)).Where(p => p.Match).Select(p => p.Text.ToLowerInvariant())
+                .DistinctBy(NorwegianText.Stem).Take(6).ToList();
+            return new SimilarItem(new SearchResult(r.Kind, r.ItemId, Url(r.Kind, r.ItemId, r.InitiativeId), titleParts, bodyParts, r.OwnerOrganizationId, r.OwnerName,
+                r.Stage, r.CountyNumber, r.Year, r.IsPublic), shared, adoptions.GetValueOrDefault(r.ItemId), gains.GetValueOrDefault(r.ItemId),
+                serving.GetValueOrDefault(r.ItemId));
+        }).ToList();
+    }
+
     /// <summary>The documents matching every word (any of its alternatives), ranked by the database's own measure.</summary>
-    private IQueryable<SearchHit> Hits(List<string[]> alternatives)
+    private IQueryable<SearchHit> Hits(List<string[]> alternatives, bool every = true)
     {
         if (db.Database.IsNpgsql())
         {
             // to_tsquery stems each alternative with the norwegian configuration; the words hold only letters and digits.
-            var query = string.Join(" & ", alternatives.Select(a => "(" + string.Join(" | ", a) + ")"));
+            var query = string.Join(every ? " & " : " | ", alternatives.Select(a => "(" + string.Join(" | ", a) + ")"));
             return db.Database.SqlQuery<SearchHit>(
                 $"""SELECT d."Id", ts_rank_cd(d."Vector", q)::float8 AS "Rank" FROM "SearchDocuments" d, to_tsquery('norwegian', {query}) q WHERE d."Vector" @@ q""");
         }
-        var match = string.Join(" AND ", alternatives.Select(a => "(" + string.Join(" OR ", a.SelectMany(NorwegianText.Forms).Distinct().Select(t => $"\"{t}\"")) + ")"));
+        var match = string.Join(every ? " AND " : " OR ", alternatives.Select(a => "(" + string.Join(" OR ", a.SelectMany(NorwegianText.Forms).Distinct().Select(t => $"\"{t}\"")) + ")"));
         return db.Database.SqlQuery<SearchHit>(
             $"""SELECT rowid AS "Id", -bm25("SearchFts", 4.0, 1.0) AS "Rank" FROM "SearchFts" WHERE "SearchFts" MATCH {match}""");
     }

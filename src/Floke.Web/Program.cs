@@ -13,6 +13,7 @@ using Floke.Web.Features.Benefits;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
+using Floke.Web.Features.OpenData;
 using Floke.Web.Features.Search;
 using Floke.Web.Infrastructure.Api;
 using Floke.Web.Infrastructure.Bench;
@@ -45,6 +46,7 @@ services.AddBarriers();
 services.AddBenefits();
 services.AddAdoptions();
 services.AddSearch();
+services.AddOpenData(builder.Configuration);
 services.AddRazorPages(o => o.RootDirectory = "/")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));
@@ -132,6 +134,7 @@ app.MapBarriers();
 app.MapBenefits();
 app.MapAdoptions();
 app.MapSearch();
+app.MapOpenData();
 app.MapLanguageSwitch();
 app.MapBenchCeiling(app.Configuration);
 app.MapRazorPages();

@@ -35,6 +35,26 @@ public static class CsvFile
         return buffer.ToArray();
     }
 
+    /// <summary>Writes rows as they come (for downloads of whole national collections), in the same format.</summary>
+    public static async Task WriteAsync(Stream output, IReadOnlyList<string> header, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        foreach (var name in header)
+        {
+            csv.WriteField(name);
+        }
+        await csv.NextRecordAsync();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            foreach (var value in row)
+            {
+                csv.WriteField(Format(value));
+            }
+            await csv.NextRecordAsync();
+        }
+    }
+
     public static IResult Result(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) =>
         TypedResults.File(Write(header, rows), ContentType, fileName);
 

@@ -12,6 +12,7 @@ using Floke.Web.Features.Barriers;
 using Floke.Web.Features.Benefits;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
+using Floke.Web.Features.Insights;
 using Floke.Web.Features.Needs;
 using Floke.Web.Features.OpenData;
 using Floke.Web.Features.Search;
@@ -46,6 +47,7 @@ services.AddBarriers();
 services.AddBenefits();
 services.AddAdoptions();
 services.AddSearch();
+services.AddInsights();
 services.AddOpenData(builder.Configuration);
 services.AddRazorPages(o => o.RootDirectory = "/")
     .AddViewLocalization()
@@ -134,6 +136,7 @@ app.MapBarriers();
 app.MapBenefits();
 app.MapAdoptions();
 app.MapSearch();
+app.MapInsights();
 app.MapOpenData();
 app.MapLanguageSwitch();
 app.MapBenchCeiling(app.Configuration);

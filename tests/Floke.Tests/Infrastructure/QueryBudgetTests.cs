@@ -112,7 +112,8 @@ public class QueryBudgetTests(Apps apps)
             (anonymous, "/spread"), (anonymous, $"/adoptions/{adoption}"), (anonymous, $"/initiatives/{initiative}/adoptions"), (anonymous, "/api/v1/adoptions/spread"),
             (anonymous, "/api/v1/adoptions?pageSize=100"), (signedIn.Http, $"/adoptions/{adoption}"), (anonymous, "/initiatives?minAdoptions=1&realisedGains=true"),
             (anonymous, $"/search?q={token}"), (signedIn.Http, $"/search?q={token}+skoleskuss&kind=Initiative&county=03"), (anonymous, $"/api/v1/search?q={token}"),
-            (signedIn.Http, $"/search/similar?for=need&title=Budsjettbehov+{token}&text=venter+lenge"), (anonymous, "/open-data"),
+            (signedIn.Http, $"/search/similar?for=need&title=Budsjettbehov+{token}&text=venter+lenge"), (anonymous, "/open-data"), (anonymous, "/insights"), (anonymous, "/insights?county=03&fromYear=2020"), (anonymous, "/api/v1/insights"),
+            (anonymous, "/api/v1/insights/stages.csv"), (signedIn.Http, $"/organizations/{org}/insights"),
             (anonymous, "/open-data/catalog"), (anonymous, "/open-data/initiatives.csv"), (anonymous, "/open-data/needs.xlsx"),
         };
         var insights = app.Services.GetRequiredService<Floke.Web.Infrastructure.InsightsCache>();

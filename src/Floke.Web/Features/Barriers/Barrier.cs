@@ -7,7 +7,7 @@ namespace Floke.Web.Features.Barriers;
 
 /// <summary>A rule, funding rule or practice that blocks an initiative (regelverkshinder), tracked to resolution, so those
 /// who set framework conditions see what blocks innovation most.</summary>
-public sealed class Barrier : IAudited, IVersioned
+public sealed class Barrier : IAudited, IVersioned, Infrastructure.ICountedNationally
 {
     public int Id { get; set; }
     public int InitiativeId { get; set; }

@@ -6,7 +6,7 @@ namespace Floke.Web.Features.Experiments;
 
 /// <summary>A test inside an initiative (forsøk): a hypothesis, a design, metrics with baseline, target and result, the legal
 /// basis it runs on, and — when concluded — the outcome, the evidence and the decision it leads to.</summary>
-public sealed class Experiment : IAudited, IVersioned
+public sealed class Experiment : IAudited, IVersioned, Infrastructure.ICountedNationally
 {
     public int Id { get; set; }
     public int InitiativeId { get; set; }

@@ -1,0 +1,130 @@
+using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Adoptions;
+using Floke.Web.Features.Benefits;
+using Floke.Web.Features.Experiments;
+using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Features.Insights;
+
+/// <summary>Which initiatives count: started (created) in the years given, owned by an organisation in the county or of
+/// the kind given.</summary>
+public sealed record InsightsFilter(int? FromYear = null, int? ToYear = null, string? County = null, OrganizationKind? Kind = null);
+
+/// <summary>One bar of a chart: a key (an enum name, a county number, a rule, an organisation) and how many.</summary>
+public sealed record CountRow(string Key, int Count, string? Name = null);
+
+/// <summary>Benefits of one kind: how many, and — for money (NOK) and time saved (hours), the only kinds with one unit — the
+/// improvement planned (baseline to target) and what is realised so far. Other kinds have units of their own and are
+/// never summed.</summary>
+public sealed record BenefitRow(BenefitKind Kind, int Count, decimal? Planned, decimal? Realised);
+
+/// <summary>The national picture (or one organisation's, for its members) for the innovation council, ministries and
+/// leaders. Every count is what the corresponding list shows with the same filter.</summary>
+[System.ComponentModel.ImmutableObject(true)]
+public sealed record InsightsReport(InsightsFilter Filter, int Initiatives, IReadOnlyList<CountRow> Stages, IReadOnlyList<CountRow> Measures,
+    IReadOnlyList<CountRow> InnovationTypes, IReadOnlyList<CountRow> OecdFacets, IReadOnlyList<CountRow> Levels, IReadOnlyList<CountRow> Counties,
+    int Experiments, IReadOnlyList<CountRow> ExperimentOutcomes, IReadOnlyList<CountRow> LegalBases, int Barriers, IReadOnlyList<CountRow> BarrierRules,
+    IReadOnlyList<CountRow> BarrierBodies, IReadOnlyList<BenefitRow> Benefits, IReadOnlyList<CountRow> Adoptions)
+{
+    public const int TopRows = 20;
+    public DateTimeOffset ComputedAt { get; init; }
+
+    /// <summary>The tables by their CSV names.</summary>
+    public IReadOnlyList<CountRow>? Table(string name) => name switch
+    {
+        "stages" => Stages, "measures" => Measures, "innovation-types" => InnovationTypes, "oecd-facets" => OecdFacets, "levels" => Levels,
+        "counties" => Counties, "experiment-outcomes" => ExperimentOutcomes, "legal-bases" => LegalBases, "barrier-rules" => BarrierRules,
+        "barrier-bodies" => BarrierBodies, "adoptions" => Adoptions, _ => null,
+    };
+
+    public static readonly string[] TableNames = ["stages", "measures", "innovation-types", "oecd-facets", "levels", "counties", "experiment-outcomes",
+        "legal-bases", "barrier-rules", "barrier-bodies", "adoptions"];
+}
+
+/// <summary>The dashboard's figures: six grouped queries over the initiatives in the filter and what hangs on them, summed
+/// here; computed once per filter and kept until something counted changes (<see cref="InsightsCache"/>).</summary>
+public sealed class InsightsQueries(InsightsCache cache)
+{
+    /// <summary>Published initiatives nationally; or, with <paramref name="organizationId"/>, everything that organisation
+    /// owns, drafts included (its members only: the page and API check that).</summary>
+    public ValueTask<InsightsReport> DashboardAsync(InsightsFilter f, int? organizationId, CancellationToken ct) =>
+        cache.GetAsync($"insights:{organizationId}:{f.FromYear}:{f.ToYear}:{f.County}:{f.Kind}", (db, now, c) => ComputeAsync(db, f, organizationId, now, c), ct);
+
+    private static async Task<InsightsReport> ComputeAsync(FlokeDbContext db, InsightsFilter f, int? organizationId, DateTimeOffset now, CancellationToken ct)
+    {
+        var initiatives = organizationId is { } org
+            ? db.Initiatives.AsNoTracking().Where(i => i.OwnerOrganizationId == org)
+            : db.Initiatives.AsNoTracking().Where(i => i.Visibility == InitiativeVisibility.Published);
+        if (f.FromYear is { } from)
+        {
+            var start = new DateTimeOffset(from, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            initiatives = initiatives.Where(i => i.CreatedAt >= start);
+        }
+        if (f.ToYear is { } to)
+        {
+            var end = new DateTimeOffset(to + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            initiatives = initiatives.Where(i => i.CreatedAt < end);
+        }
+        if (f.County is { Length: > 0 } county)
+        {
+            initiatives = initiatives.Where(i => i.OwnerCountyNumber == county);
+        }
+        if (f.Kind is { } kind)
+        {
+            initiatives = initiatives.Where(i => i.OwnerKind == kind);
+        }
+
+        var groups = await initiatives.GroupBy(i => new { i.Stage, i.OecdFacet, i.OwnerKind, i.OwnerCountyNumber, i.Measures, i.InnovationTypes })
+            .Select(g => new { g.Key.Stage, g.Key.OecdFacet, g.Key.OwnerKind, g.Key.OwnerCountyNumber, g.Key.Measures, g.Key.InnovationTypes, Count = g.Count() })
+            .ToListAsync(ct);
+        var experiments = await db.Experiments.AsNoTracking().Where(x => initiatives.Any(i => i.Id == x.InitiativeId))
+            .GroupBy(x => new { x.Outcome, x.LegalBasis }).Select(g => new { g.Key.Outcome, g.Key.LegalBasis, Count = g.Count() }).ToListAsync(ct);
+        var barriers = db.Barriers.AsNoTracking().Where(b => initiatives.Any(i => i.Id == b.InitiativeId));
+        var rules = await barriers.GroupBy(b => b.RuleKey).Select(g => new { Key = g.Key, Count = g.Count(), Name = g.Max(b => b.Rule) })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(InsightsReport.TopRows).ToListAsync(ct);
+        var bodies = await barriers.Where(b => b.ResponsibleOrganizationId != null).GroupBy(b => b.ResponsibleOrganizationId!.Value)
+            .Select(g => new { Id = g.Key, Count = g.Count(), Name = db.Organizations.Where(o => o.Id == g.Key).Select(o => o.Name).FirstOrDefault() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(InsightsReport.TopRows).ToListAsync(ct);
+        var benefits = await db.Benefits.AsNoTracking().Where(b => b.AdoptionId == null && !b.IsDisbenefit && initiatives.Any(i => i.Id == b.InitiativeId))
+            .GroupBy(b => b.Kind)
+            .Select(g => new
+            {
+                Kind = g.Key, Count = g.Count(),
+                Planned = g.Sum(b => b.Direction == BenefitDirection.HigherIsBetter ? (b.TargetValue ?? 0) - (b.BaselineValue ?? 0) : (b.BaselineValue ?? 0) - (b.TargetValue ?? 0)),
+                Realised = g.Sum(b => b.RealisedValue ?? 0),
+            }).ToListAsync(ct);
+        var adoptions = await db.Adoptions.AsNoTracking().Where(a => initiatives.Any(i => i.Id == a.InitiativeId))
+            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        static List<CountRow> Rows<T>(IEnumerable<(T Key, int Count)> rows) where T : notnull =>
+            [.. rows.GroupBy(r => r.Key).Select(g => new CountRow(g.Key.ToString()!, g.Sum(r => r.Count))).Where(r => r.Count > 0)
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)];
+        static List<CountRow> Bits<T>(IEnumerable<(T Mask, int Count)> rows) where T : struct, Enum =>
+            [.. Enum.GetValues<T>().Where(v => System.Numerics.BitOperations.IsPow2(Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)))
+                .Select(v => new CountRow(v.ToString(), rows.Where(r => r.Mask.HasFlag(v)).Sum(r => r.Count))).Where(r => r.Count > 0)
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)];
+
+        return new InsightsReport(f, groups.Sum(g => g.Count),
+            Rows(groups.Select(g => (g.Stage, g.Count))),
+            Bits(groups.Select(g => (g.Measures, g.Count))),
+            Bits(groups.Select(g => (g.InnovationTypes, g.Count))),
+            Rows(groups.Where(g => g.OecdFacet != null).Select(g => (g.OecdFacet!.Value, g.Count))),
+            Rows(groups.Select(g => (BenefitRules.Level(g.OwnerKind), g.Count))),
+            Rows(groups.Where(g => g.OwnerCountyNumber != null).Select(g => (g.OwnerCountyNumber!, g.Count))),
+            experiments.Sum(x => x.Count),
+            Rows(experiments.Select(x => (x.Outcome?.ToString() ?? "Open", x.Count))),
+            Rows(experiments.Select(x => (x.LegalBasis, x.Count))),
+            await barriers.CountAsync(ct),
+            [.. rules.Select(r => new CountRow(r.Key, r.Count, r.Name))],
+            [.. bodies.Select(b => new CountRow(b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Count, b.Name))],
+            [.. benefits.OrderBy(b => b.Kind).Select(b => BenefitRules.IsMoney(b.Kind) || b.Kind == BenefitKind.TimeSaved
+                ? new BenefitRow(b.Kind, b.Count, b.Planned, b.Realised) : new BenefitRow(b.Kind, b.Count, null, null))],
+            Rows(adoptions.Select(a => (a.Key, a.Count))))
+        {
+            ComputedAt = now,
+        };
+    }
+}

@@ -61,12 +61,7 @@ services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Js
 services.AddProblemDetails();
 services.AddExceptionHandler<BadJsonHandler>();
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-{
-    doc.Info.Title = "Floke API";
-    doc.Info.Description = "Needs, organisations and their history. Errors are RFC 9457 problem details; send Accept-Language: en for English.";
-    return Task.CompletedTask;
-}));
+services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiCompletion>());
 services.AddHealthChecks().AddDbContextCheck<FlokeDbContext>();
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.Net;
 using Floke.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Floke.Tests.Infrastructure;
 
@@ -40,6 +41,42 @@ public class WebTests(Apps apps)
         }
         var docs = await http.GetAsync("/api/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+    }
+
+    /// <summary>Every API and open-data endpoint the app maps is in the document, with an operationId, a description and the
+    /// problem details it answers errors with; and Spectral's OAS rules find nothing, not even a warning.</summary>
+    [Fact]
+    public async Task OpenApi_IsComplete_AndLintsClean()
+    {
+        var app = apps["sqlite"];
+        var json = await Clients.Anonymous(app).GetStringAsync("/openapi/v1.json");
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var paths = doc.RootElement.GetProperty("paths");
+        var mapped = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/v1", StringComparison.Ordinal) || raw.StartsWith("/open-data/", StringComparison.Ordinal)))
+            .Select(e => System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimEnd('/'), @"\{(\w+)(:[^}]*)?\}", "{$1}"))
+            .Distinct().ToList();
+        Assert.NotEmpty(mapped);
+        foreach (var route in mapped)
+        {
+            Assert.True(paths.TryGetProperty(route, out _), $"{route} is mapped but missing from the OpenAPI document");
+        }
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete"))
+            {
+                var where = $"{operation.Name} {path.Name}";
+                Assert.True(operation.Value.TryGetProperty("operationId", out _), $"{where} has no operationId");
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("description").GetString()), $"{where} has no description");
+                var errors = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('4')).ToList();
+                Assert.True(errors.Count > 0, $"{where} declares no error response");
+            }
+        }
+
+        var (exit, output) = await NodeTool.RunAsync("openapi", json, ".json", "node_modules/@stoplight/spectral-cli/dist/index.js", "lint", "{file}",
+            "--ruleset", ".spectral.yaml", "--fail-severity", "hint");
+        Assert.True(exit == 0, $"Spectral found problems:\n{output}");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -96,33 +95,12 @@ public class OpenDataTests(Apps apps)
         Assert.NotEqual("violations: 0", await ValidateAsync(string.Join('\n', ttl.Split('\n').Where(l => !l.Contains("dct:publisher"))), ".ttl"));
     }
 
-    /// <summary>Runs the official shapes over the data with rdf-validate-shacl (tests/shacl; ./scripts/test installs it).</summary>
+    /// <summary>Runs the official shapes over the data with rdf-validate-shacl (tests/shacl).</summary>
     private static async Task<string> ValidateAsync(string data, string extension)
     {
-        var dir = AppContext.BaseDirectory;
-        while (!Directory.Exists(Path.Combine(dir, "tests", "shacl")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("tests/shacl not found above the test binaries");
-        }
-        var shacl = Path.Combine(dir, "tests", "shacl");
-        var file = Path.Combine(Path.GetTempPath(), $"floke-catalog-{Guid.NewGuid():N}{extension}");
-        await File.WriteAllTextAsync(file, data);
-        try
-        {
-            using var node = Process.Start(new ProcessStartInfo("node", ["validate.mjs", "DCAT-AP-NO-shacl_shapes_2.00.ttl", file])
-            {
-                WorkingDirectory = shacl, RedirectStandardOutput = true, RedirectStandardError = true,
-            }) ?? throw new InvalidOperationException("node did not start");
-            var output = await node.StandardOutput.ReadToEndAsync();
-            var error = await node.StandardError.ReadToEndAsync();
-            await node.WaitForExitAsync();
-            var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-            Assert.True(last.StartsWith("violations:", StringComparison.Ordinal), $"the validator did not run: {error}\n{output}");
-            return last;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var (_, output) = await NodeTool.RunAsync("shacl", data, extension, "validate.mjs", "DCAT-AP-NO-shacl_shapes_2.00.ttl", "{file}");
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith("violations:", StringComparison.Ordinal));
+        Assert.True(last is not null, $"the validator did not run:\n{output}");
+        return last;
     }
 }

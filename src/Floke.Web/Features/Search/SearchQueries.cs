@@ -28,11 +28,24 @@ public sealed record SearchReport(Paged<SearchResult> Results, SearchFacets Face
 /// initiatives serving it (needs) say whether it is worth a look.</summary>
 public sealed record SimilarItem(SearchResult Item, IReadOnlyList<string> SharedWords, int Adoptions, decimal RealisedGainsNok, int ServingInitiatives);
 
-/// <summary>A row of the full-text match: a document and how well it matched (higher is better).</summary>
+/// <summary>A document matching the words, with how well it matched (higher is better) — read in the same pass as the
+/// match, so the database visits each matching row once.</summary>
 public sealed class SearchHit
 {
     public int Id { get; init; }
     public double Rank { get; init; }
+    public SearchKind Kind { get; init; }
+    public int ItemId { get; init; }
+    public int? InitiativeId { get; init; }
+    public string Title { get; init; } = "";
+    public string Body { get; init; } = "";
+    public bool IsPublic { get; init; }
+    public int? OwnerOrganizationId { get; init; }
+    public OrganizationKind? OrganizationKind { get; init; }
+    public string? CountyNumber { get; init; }
+    public InitiativeStage? Stage { get; init; }
+    public Measures Measures { get; init; }
+    public int Year { get; init; }
 }
 
 /// <summary>One search over needs, initiatives, experiments, lessons, barriers and organisations. Every word must match
@@ -67,11 +80,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Concat(corrections.GetValueOrDefault(w) ?? []).Distinct().ToArray()).ToList();
 
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var documents = db.SearchDocuments.AsNoTracking();
-        var visible = from h in Hits(alternatives)
-                      join d in documents on h.Id equals d.Id
-                      where d.IsPublic || db.SearchViewers.Any(v => v.DocumentId == d.Id && orgIds.Contains(v.OrganizationId))
-                      select new { Hit = h, Doc = d };
+        var visible = Hits(alternatives).Where(d => d.IsPublic || db.SearchViewers.Any(v => v.DocumentId == d.Id && orgIds.Contains(v.OrganizationId)))
+            .Select(d => new { Hit = d, Doc = d });
         if (f.Kind is { } kind)
         {
             visible = visible.Where(x => x.Doc.Kind == kind);
@@ -148,10 +158,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
         }
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Distinct().ToArray()).ToList();
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var rows = await (from h in Hits(alternatives, every: false)
-                          join d in db.SearchDocuments.AsNoTracking() on h.Id equals d.Id
+        var rows = await (from d in Hits(alternatives, every: false)
                           where kinds.Contains(d.Kind) && (d.IsPublic || db.SearchViewers.Any(v => v.DocumentId == d.Id && orgIds.Contains(v.OrganizationId)))
-                          orderby h.Rank descending, d.Id descending
+                          orderby d.Rank descending, d.Id descending
                           select new { d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId, d.Stage, d.CountyNumber, d.Year, d.IsPublic,
                               OwnerName = db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault() })
             .Take(SimilarCount).ToListAsync(ct);
@@ -184,6 +193,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
         }).ToList();
     }
 
+    private const string Columns = """d."Id", d."Kind", d."ItemId", d."InitiativeId", d."Title", d."Body", d."IsPublic", d."OwnerOrganizationId", d."OrganizationKind", d."CountyNumber", d."Stage", d."Measures", d."Year" """;
+
     /// <summary>The documents matching every word (any of its alternatives), ranked by the database's own measure.</summary>
     private IQueryable<SearchHit> Hits(List<string[]> alternatives, bool every = true)
     {
@@ -191,12 +202,12 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
         {
             // to_tsquery stems each alternative with the norwegian configuration; the words hold only letters and digits.
             var query = string.Join(every ? " & " : " | ", alternatives.Select(a => "(" + string.Join(" | ", a) + ")"));
-            return db.Database.SqlQuery<SearchHit>(
-                $"""SELECT d."Id", ts_rank_cd(d."Vector", q)::float8 AS "Rank" FROM "SearchDocuments" d, to_tsquery('norwegian', {query}) q WHERE d."Vector" @@ q""");
+            return db.Database.SqlQueryRaw<SearchHit>(
+                $$"""SELECT {{Columns}}, ts_rank_cd(d."Vector", q)::float8 AS "Rank" FROM "SearchDocuments" d, to_tsquery('norwegian', {0}) q WHERE d."Vector" @@ q""", query);
         }
         var match = string.Join(every ? " AND " : " OR ", alternatives.Select(a => "(" + string.Join(" OR ", a.SelectMany(NorwegianText.Forms).Distinct().Select(t => $"\"{t}\"")) + ")"));
-        return db.Database.SqlQuery<SearchHit>(
-            $"""SELECT rowid AS "Id", -bm25("SearchFts", 4.0, 1.0) AS "Rank" FROM "SearchFts" WHERE "SearchFts" MATCH {match}""");
+        return db.Database.SqlQueryRaw<SearchHit>(
+            $$"""SELECT {{Columns}}, -bm25("SearchFts", 4.0, 1.0) AS "Rank" FROM "SearchFts" JOIN "SearchDocuments" d ON d."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH {0}""", match);
     }
 
     /// <summary>For each long word that is in no indexed text: the indexed words one edit away (at most three).</summary>

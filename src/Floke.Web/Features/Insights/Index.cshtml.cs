@@ -17,5 +17,7 @@ public sealed class IndexModel(InsightsQueries queries) : PageModel
     public async Task OnGetAsync(CancellationToken ct) =>
         Report = await queries.DashboardAsync(new InsightsFilter(FromYear, ToYear, County, OrganizationKind), null, ct);
 
+    public InsightsFilters Filters => new(FromYear, ToYear, County, OrganizationKind, Owner: true);
+
     public (InsightsReport, string, string) Dashboard => (Report, "/api/v1/insights", InsightsApi.Query(FromYear, ToYear, County, OrganizationKind));
 }

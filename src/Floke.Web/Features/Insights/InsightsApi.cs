@@ -1,8 +1,7 @@
-using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Api;
 using Floke.Web.Resources;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace Floke.Web.Features.Insights;
@@ -39,40 +38,23 @@ public static class InsightsApi
         CancellationToken ct) => queries.DashboardAsync(new InsightsFilter(fromYear, toYear, county, organizationKind), null, ct).AsTask();
 
     private static async Task<IResult> NationalCsv(string table, InsightsQueries queries, int? fromYear, int? toYear, string? county,
-        OrganizationKind? organizationKind, IStringLocalizer<SharedResource> l, Core.Geography.Geography geo, CancellationToken ct) =>
-        Csv(table, await queries.DashboardAsync(new InsightsFilter(fromYear, toYear, county, organizationKind), null, ct), l, geo, "insights");
+        OrganizationKind? organizationKind, IStringLocalizer<SharedResource> l, Core.Geography.Geography geo, HttpContext ctx, CancellationToken ct) =>
+        Csv(table, await queries.DashboardAsync(new InsightsFilter(fromYear, toYear, county, organizationKind), null, ct), l, geo, "insights", ctx);
 
-    private static async Task<Results<Ok<InsightsReport>, NotFound, ForbidHttpResult>> ForOrganization(int id, int? fromYear, int? toYear,
-        InsightsQueries queries, OrganizationQueries organizations, CurrentUser user, CancellationToken ct)
+    private static async Task<IResult> ForOrganization(int id, int? fromYear, int? toYear, InsightsQueries queries, HttpContext ctx, CancellationToken ct) =>
+        (await queries.ForOrganizationAsync(id, new InsightsFilter(fromYear, toYear), ct)).ToApi(ctx, o => o.Report);
+
+    private static async Task<IResult> ForOrganizationCsv(int id, string table, int? fromYear, int? toYear, InsightsQueries queries, HttpContext ctx,
+        IStringLocalizer<SharedResource> l, Core.Geography.Geography geo, CancellationToken ct)
     {
-        if (await organizations.GetAsync(id, ct) is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!await user.IsMemberOfAsync(id, ct))
-        {
-            return TypedResults.Forbid();
-        }
-        return TypedResults.Ok(await queries.DashboardAsync(new InsightsFilter(fromYear, toYear), id, ct));
+        var result = await queries.ForOrganizationAsync(id, new InsightsFilter(fromYear, toYear), ct);
+        return result.IsOk ? Csv(table, result.Value!.Report, l, geo, $"organization-{id}-insights", ctx) : result.ToApi(ctx, o => o.Report);
     }
 
-    private static async Task<IResult> ForOrganizationCsv(int id, string table, int? fromYear, int? toYear, InsightsQueries queries,
-        OrganizationQueries organizations, CurrentUser user, IStringLocalizer<SharedResource> l, Core.Geography.Geography geo, CancellationToken ct)
-    {
-        if (await organizations.GetAsync(id, ct) is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!await user.IsMemberOfAsync(id, ct))
-        {
-            return TypedResults.Forbid();
-        }
-        return Csv(table, await queries.DashboardAsync(new InsightsFilter(fromYear, toYear), id, ct), l, geo, $"organization-{id}-insights");
-    }
-
-    private static IResult Csv(string table, InsightsReport report, IStringLocalizer<SharedResource> l, Core.Geography.Geography geo, string prefix) =>
+    private static IResult Csv(string table, InsightsReport report, IStringLocalizer<SharedResource> l, Core.Geography.Geography geo, string prefix,
+        HttpContext ctx) =>
         report.Table(table) is not { } rows
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound)
+            ? ApiResults.NotFound(ctx)
             : CsvFile.Result($"{prefix}-{table}.csv", [l["Insights.Key"], InsightsLabels.Heading(l, table), l["Insights.Count"]],
                 rows.Select(r => (IReadOnlyList<object?>)[r.Key, InsightsLabels.Label(l, geo, table, r), r.Count]));
 }

@@ -1,3 +1,4 @@
+using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Adoptions;
 using Floke.Web.Features.Benefits;
@@ -12,6 +13,9 @@ namespace Floke.Web.Features.Insights;
 /// <summary>Which initiatives count: started (created) in the years given, owned by an organisation in the county or of
 /// the kind given.</summary>
 public sealed record InsightsFilter(int? FromYear = null, int? ToYear = null, string? County = null, OrganizationKind? Kind = null);
+
+/// <summary>What a dashboard page's filter form shows and holds; <see cref="Owner"/> adds the owner's county and kind.</summary>
+public sealed record InsightsFilters(int? FromYear, int? ToYear, string? County, OrganizationKind? Kind, bool Owner);
 
 /// <summary>One bar of a chart: a key (an enum name, a county number, a rule, an organisation) and how many.</summary>
 public sealed record CountRow(string Key, int Count, string? Name = null);
@@ -44,12 +48,30 @@ public sealed record InsightsReport(InsightsFilter Filter, int Initiatives, IRea
         "legal-bases", "barrier-rules", "barrier-bodies", "adoptions"];
 }
 
+/// <summary>One organisation's own figures, with its name for the page.</summary>
+public sealed record OrganizationInsights(int OrganizationId, string OrganizationName, InsightsReport Report);
+
 /// <summary>The dashboard's figures: six grouped queries over the initiatives in the filter and what hangs on them, summed
 /// here; computed once per filter and kept until something counted changes (<see cref="InsightsCache"/>).</summary>
-public sealed class InsightsQueries(InsightsCache cache)
+public sealed class InsightsQueries(InsightsCache cache, FlokeDbContext db, CurrentUser user)
 {
+    /// <summary>An organisation's own dashboard: not found for an unknown organisation, forbidden to anyone but its members.</summary>
+    public async Task<Result<OrganizationInsights>> ForOrganizationAsync(int id, InsightsFilter f, CancellationToken ct)
+    {
+        var name = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return Result<OrganizationInsights>.NotFound();
+        }
+        if (!await user.IsMemberOfAsync(id, ct))
+        {
+            return Result<OrganizationInsights>.Forbidden();
+        }
+        return Result.Ok(new OrganizationInsights(id, name, await DashboardAsync(f, id, ct)));
+    }
+
     /// <summary>Published initiatives nationally; or, with <paramref name="organizationId"/>, everything that organisation
-    /// owns, drafts included (its members only: the page and API check that).</summary>
+    /// owns, drafts included (for its members: ask through <see cref="ForOrganizationAsync"/>).</summary>
     public ValueTask<InsightsReport> DashboardAsync(InsightsFilter f, int? organizationId, CancellationToken ct) =>
         cache.GetAsync($"insights:{organizationId}:{f.FromYear}:{f.ToYear}:{f.County}:{f.Kind}", (db, now, c) => ComputeAsync(db, f, organizationId, now, c), ct);
 

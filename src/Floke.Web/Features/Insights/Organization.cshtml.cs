@@ -1,5 +1,4 @@
-using Floke.Web.Core.Accounts;
-using Floke.Web.Core.Organizations;
+using Floke.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,29 +8,27 @@ namespace Floke.Web.Features.Insights;
 /// <summary>/organizations/{id}/insights: the same dashboard over everything one organisation owns, drafts included, for
 /// its members only.</summary>
 [Authorize]
-public sealed class OrganizationModel(InsightsQueries queries, OrganizationQueries organizations, CurrentUser user) : PageModel
+public sealed class OrganizationModel(InsightsQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? FromYear { get; set; }
     [BindProperty(SupportsGet = true)] public int? ToYear { get; set; }
 
-    public string OrganizationName { get; private set; } = "";
-    public int OrganizationId { get; private set; }
-    public InsightsReport Report { get; private set; } = null!;
+    public OrganizationInsights Insights { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await organizations.GetAsync(id, ct) is not { } org)
+        var result = await queries.ForOrganizationAsync(id, new InsightsFilter(FromYear, ToYear), ct);
+        if (!result.IsOk)
         {
-            return NotFound();
+            return result.Kind == Infrastructure.ResultKind.NotFound ? NotFound() : this.Deny();
         }
-        if (!await user.IsMemberOfAsync(id, ct))
-        {
-            return Forbid();
-        }
-        (OrganizationId, OrganizationName) = (id, org.Name);
-        Report = await queries.DashboardAsync(new InsightsFilter(FromYear, ToYear), id, ct);
+        Insights = result.Value!;
         return Page();
     }
 
-    public (InsightsReport, string, string) Dashboard => (Report, $"/api/v1/organizations/{OrganizationId}/insights", InsightsApi.Query(FromYear, ToYear, null, null));
+    /// <summary>The filters an organisation's own dashboard has: the years only.</summary>
+    public InsightsFilters Filters => new(FromYear, ToYear, null, null, Owner: false);
+
+    public (InsightsReport, string, string) Dashboard =>
+        (Insights.Report, $"/api/v1/organizations/{Insights.OrganizationId}/insights", InsightsApi.Query(FromYear, ToYear, null, null));
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Api;
 using Floke.Web.Infrastructure.Data;
 using SpreadCheetah;
 
@@ -55,12 +56,12 @@ public static class OpenDataApi
         return TypedResults.Text(type == JsonLd ? graph.ToJsonLd() : graph.ToTurtle(), $"{type}; charset=utf-8");
     }
 
-    private static IResult Csv(string dataset, FlokeDbContext db) => OpenDatasets.Find(dataset) is not { } d
-        ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound)
-        : TypedResults.Stream(stream => CsvFile.WriteAsync(stream, d.Columns, d.Rows(db), CancellationToken.None), CsvFile.ContentType, $"{d.Key}.csv");
+    private static IResult Csv(string dataset, FlokeDbContext db, HttpContext ctx) => OpenDatasets.Find(dataset) is not { } d
+        ? ApiResults.NotFound(ctx)
+        : TypedResults.Stream(stream => CsvFile.WriteAsync(stream, d.Columns, d.Rows(db), ctx.RequestAborted), CsvFile.ContentType, $"{d.Key}.csv");
 
-    private static async Task<IResult> Xlsx(string dataset, FlokeDbContext db, CancellationToken ct) => OpenDatasets.Find(dataset) is not { } d
-        ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound)
+    private static async Task<IResult> Xlsx(string dataset, FlokeDbContext db, HttpContext ctx, CancellationToken ct) => OpenDatasets.Find(dataset) is not { } d
+        ? ApiResults.NotFound(ctx)
         : await TempFileAsync(stream => WriteXlsxAsync(stream, d, db, ct), XlsxType, $"{d.Key}.xlsx");
 
     /// <summary>Zip-based files (XLSX, ZIP) are written with seeks and synchronous writes that a response stream does not

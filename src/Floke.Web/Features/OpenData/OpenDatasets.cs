@@ -24,9 +24,10 @@ public sealed record OpenDataset(string Key, string Theme, IReadOnlyList<string>
             db => ReadRows(query(db), members), modified);
     }
 
-    private static async IAsyncEnumerable<object?[]> ReadRows<T>(IQueryable<T> query, System.Reflection.PropertyInfo[] members)
+    private static async IAsyncEnumerable<object?[]> ReadRows<T>(IQueryable<T> query, System.Reflection.PropertyInfo[] members,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        await foreach (var row in query.AsAsyncEnumerable())
+        await foreach (var row in query.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return Array.ConvertAll(members, m => m.GetValue(row));
         }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Floke.Web.Features.Search;
 
 /// <summary>SQLite's full-text index over the search documents: an external-content FTS5 table over the terms Floke's
@@ -20,7 +22,7 @@ public static class SqliteSearchSql
     {
         foreach (var trigger in new[] { CreateInsertTrigger, CreateDeleteTrigger, CreateUpdateTrigger })
         {
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, trigger, ct);
+            await db.Database.ExecuteSqlRawAsync(trigger, ct);
         }
     }
 

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Floke.Web.Infrastructure.Api;
 
-/// <summary>A request body that is not valid JSON for the endpoint (a word where a number belongs, an unknown enum value)
-/// answers 400 problem details naming the field, like every other bad input — not a bare "bad request".</summary>
+/// <summary>A request body that is not valid JSON for the endpoint (a word where a number belongs, an unknown enum value),
+/// or a query or route value that cannot be read as its parameter's type (<c>?kind=Nope</c>), answers 400 problem details
+/// naming the field, like every other bad input — not a bare "bad request".</summary>
 public sealed partial class BadJsonHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
@@ -16,7 +17,8 @@ public sealed partial class BadJsonHandler(IProblemDetailsService problems, IStr
         {
             return false;
         }
-        var field = bad.InnerException is JsonException { Path: { Length: > 1 } path } ? FieldOf(path) : "body";
+        var field = bad.InnerException is JsonException { Path: { Length: > 1 } path } ? FieldOf(path)
+            : Parameter().Match(bad.Message) is { Success: true } m ? JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value) : "body";
         ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -34,4 +36,8 @@ public sealed partial class BadJsonHandler(IProblemDetailsService problems, IStr
 
     [GeneratedRegex(@"\[\d+\]")]
     private static partial Regex Index();
+
+    // ASP.NET's message for a value it cannot bind: Failed to bind parameter "SearchKind? Kind" from "Nope".
+    [GeneratedRegex(@"^Failed to bind parameter ""(?:[^""]* )?(\w+)"" from")]
+    private static partial Regex Parameter();
 }

@@ -43,6 +43,10 @@ public class SearchApiTests(Apps apps)
         var typo = await SearchAsync(anonymous, $"skoleskuss {token}");
         Assert.Contains(("Need", need), Hits(typo));
         Assert.Equal("skoleskyss", typo.GetProperty("corrections").GetProperty("skoleskuss")[0].GetString());
+        // A filter that is not one of its values is refused naming the field.
+        var bad = await anonymous.GetAsync($"/api/v1/search?q={token}&kind=Nope");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.ReadJsonAsync()).GetProperty("errors").TryGetProperty("kind", out _));
         // Every word must match.
         Assert.Empty(Hits(await SearchAsync(anonymous, $"barnehage {token}")));
         // The title is marked where it matched.

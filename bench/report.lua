@@ -11,6 +11,28 @@ if token then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 
+-- Requests never made before (to measure what a cache cannot serve): with BENCH_QUERIES (a file of queries, one per
+-- line) each request appends the next query to the URL. BENCH_FROM (default 1) is the line to start from, so the
+-- warm-up and the measured run ask different things. The threads take turns.
+local queries_file = os.getenv("BENCH_QUERIES")
+if queries_file then
+  local threads = {}
+  function setup(thread)
+    thread:set("id", #threads)
+    table.insert(threads, thread)
+  end
+  function init(args)
+    queries, next_index, step = {}, tonumber(os.getenv("BENCH_FROM") or "1") + id, tonumber(os.getenv("BENCH_THREADS") or "2")
+    for line in io.lines(queries_file) do table.insert(queries, line) end
+    base = wrk.path
+  end
+  function request()
+    local path = base .. queries[(next_index - 1) % #queries + 1]
+    next_index = next_index + step
+    return wrk.format(nil, path)
+  end
+end
+
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
   io.write(string.format("RESULT %.1f %.2f %.2f %.2f %d %d\n",

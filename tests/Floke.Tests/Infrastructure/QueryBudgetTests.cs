@@ -117,10 +117,12 @@ public class QueryBudgetTests(Apps apps)
             (anonymous, "/open-data/catalog"), (anonymous, "/open-data/initiatives.csv"), (anonymous, "/open-data/needs.xlsx"),
         };
         var insights = app.Services.GetRequiredService<Floke.Web.Infrastructure.InsightsCache>();
+        var search = app.Services.GetRequiredService<Floke.Web.Features.Search.SearchCache>();
         foreach (var (client, path) in requests)
         {
-            // National figures are cached: measure them computed, not served from the cache.
+            // National figures and search results are cached: measure them computed, not served from the cache.
             await insights.ClearAsync();
+            await search.ClearAsync();
             app.Sql.Reset();
             var response = await client.GetAsync(path);
             Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");

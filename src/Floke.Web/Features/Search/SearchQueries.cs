@@ -4,6 +4,9 @@ using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Floke.Web.Features.Search;
 
@@ -51,7 +54,7 @@ public sealed class SearchHit
 /// <summary>One search over needs, initiatives, experiments, lessons, barriers and organisations. Every word must match
 /// (in any of its Norwegian forms, folded or not, or — for a long word found nowhere — a word one letter away); results
 /// and every count are limited to what the reader may see.</summary>
-public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
+public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCache cache)
 {
     public const int MaxPageSize = 100;
     public const int MaxWords = 12;
@@ -76,70 +79,130 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
         {
             return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, [], new Dictionary<string, string[]>());
         }
-        var corrections = await CorrectionsAsync(words, ct);
+        // What a reader may find depends only on their organisations, so readers in the same ones share results.
+        var orgIds = (await user.OrganizationIdsAsync(ct)).Order().ToArray();
+        var filter = f with { Q = null, Page = page, PageSize = size };
+        var key = $"{string.Join(' ', words)}|{filter}|{string.Join(',', orgIds)}";
+        return await cache.GetAsync(key, (db, _, stop) => SearchAsync(db, words, orgIds, filter, stop), ct, SearchCache.Kilobytes);
+    }
+
+    /// <summary>What a search counts and ranks a match by.</summary>
+    private readonly struct CountedHit
+    {
+        public int Id { get; init; }
+        public double Rank { get; init; }
+        public SearchKind Kind { get; init; }
+        public OrganizationKind? OrganizationKind { get; init; }
+        public string? CountyNumber { get; init; }
+        public InitiativeStage? Stage { get; init; }
+        public Measures Measures { get; init; }
+        public int Year { get; init; }
+    }
+
+    private static readonly Measures[] EachMeasure = [.. Enum.GetValues<Measures>().Where(m => m != Measures.None && System.Numerics.BitOperations.IsPow2((long)m))];
+
+    private static async Task<SearchReport> SearchAsync(FlokeDbContext db, List<string> words, int[] orgIds, SearchFilter f, CancellationToken ct)
+    {
+        var (page, size) = (f.Page, f.PageSize);
+        var corrections = await CorrectionsAsync(db, words, ct);
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Concat(corrections.GetValueOrDefault(w) ?? []).Distinct().ToArray()).ToList();
 
-        var orgIds = await user.OrganizationIdsAsync(ct);
-        var visible = Hits(alternatives).Where(d => d.IsPublic || db.SearchViewers.Any(v => v.DocumentId == d.Id && orgIds.Contains(v.OrganizationId)))
-            .Select(d => new { Hit = d, Doc = d });
-        if (f.Kind is { } kind)
+        // One pass over the matches, reading only what is counted and ranked: every facet is counted and the page's
+        // documents picked here as the rows stream in. (Counting in SQL sorted the matches once per facet, and grouping by
+        // all facets at once gave one group per combination — thirteen thousand for one common word.)
+        var (matches, args) = Matches(db, alternatives, every: true, orgIds, f, Counted);
+        var (kinds, stages, orgKinds, counties, years) = (new Dictionary<SearchKind, int>(), new Dictionary<InitiativeStage, int>(),
+            new Dictionary<OrganizationKind, int>(), new Dictionary<string, int>(StringComparer.Ordinal), new Dictionary<int, int>());
+        var measures = new int[EachMeasure.Length];
+        var keep = page * size;
+        var best = new PriorityQueue<int, (double Rank, int Id)>(); // the lowest-ranked of the best on top
+        var total = 0;
+        await foreach (var hit in CountedHits(db, matches, args, ct))
         {
-            visible = visible.Where(x => x.Doc.Kind == kind);
+            total++;
+            Count(kinds, hit.Kind);
+            if (hit.Stage is { } stage)
+            {
+                Count(stages, stage);
+            }
+            if (hit.OrganizationKind is { } orgKind)
+            {
+                Count(orgKinds, orgKind);
+            }
+            if (hit.CountyNumber is { } county)
+            {
+                Count(counties, county);
+            }
+            Count(years, hit.Year);
+            for (var i = 0; i < EachMeasure.Length; i++)
+            {
+                if ((hit.Measures & EachMeasure[i]) != 0)
+                {
+                    measures[i]++;
+                }
+            }
+            best.Enqueue(hit.Id, (hit.Rank, hit.Id));
+            if (best.Count > keep)
+            {
+                best.Dequeue();
+            }
         }
-        if (f.Stage is { } stage)
-        {
-            visible = visible.Where(x => x.Doc.Stage == stage);
-        }
-        if (f.Measure is { } measure and not Measures.None)
-        {
-            visible = visible.Where(x => (x.Doc.Measures & measure) == measure);
-        }
-        if (f.OrganizationKind is { } orgKind)
-        {
-            visible = visible.Where(x => x.Doc.OrganizationKind == orgKind);
-        }
-        if (f.County is { Length: > 0 } county)
-        {
-            visible = visible.Where(x => x.Doc.CountyNumber == county);
-        }
-        if (f.Year is { } year)
-        {
-            visible = visible.Where(x => x.Doc.Year == year);
-        }
-
-        // Every facet from one pass over the matches (a few thousand groups at most), summed per facet here.
-        var groups = await visible.GroupBy(x => new { x.Doc.Kind, x.Doc.Stage, x.Doc.OrganizationKind, x.Doc.CountyNumber, x.Doc.Year, x.Doc.Measures })
-            .Select(g => new { g.Key.Kind, g.Key.Stage, g.Key.OrganizationKind, g.Key.CountyNumber, g.Key.Year, g.Key.Measures, Count = g.Count() }).ToListAsync(ct);
-        var total = groups.Sum(g => g.Count);
         if (total == 0)
         {
             return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, words, corrections);
         }
 
-        var rows = await visible.OrderByDescending(x => x.Hit.Rank).ThenByDescending(x => x.Doc.Id).Skip((page - 1) * size).Take(size)
-            .Select(x => new { x.Doc.Kind, x.Doc.ItemId, x.Doc.InitiativeId, x.Doc.Title, x.Doc.Body, x.Doc.OwnerOrganizationId, x.Doc.Stage, x.Doc.CountyNumber,
-                x.Doc.Year, x.Doc.IsPublic, OwnerName = db.Organizations.Where(o => o.Id == x.Doc.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault() })
-            .ToListAsync(ct);
-
+        var ranked = new List<int>(best.Count);
+        while (best.Count > 0)
+        {
+            ranked.Add(best.Dequeue());
+        }
+        ranked.Reverse();
+        var ids = ranked.Skip((page - 1) * size).ToList();
+        var rows = (await db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId, d.Stage, d.CountyNumber, d.Year, d.IsPublic,
+                OwnerName = db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault() })
+            .ToListAsync(ct)).OrderBy(r => ids.IndexOf(r.Id));
         var stems = alternatives.SelectMany(a => a).SelectMany(NorwegianText.Forms).ToHashSet(StringComparer.Ordinal);
         var results = rows.Select(r => new SearchResult(r.Kind, r.ItemId, Url(r.Kind, r.ItemId, r.InitiativeId), NorwegianText.Highlight(r.Title, stems),
             NorwegianText.Highlight(r.Body, stems, 240), r.OwnerOrganizationId, r.OwnerName, r.Stage, r.CountyNumber, r.Year, r.IsPublic)).ToList();
 
-        static List<FacetCount<T>> Facet<T>(IEnumerable<(T? Value, int Count)> values) where T : struct =>
-            [.. values.Where(v => v.Value is not null).GroupBy(v => v.Value!.Value).Select(g => new FacetCount<T>(g.Key, g.Sum(v => v.Count)))
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Value)];
-        var facets = new SearchFacets(
-            Facet(groups.Select(g => ((SearchKind?)g.Kind, g.Count))),
-            Facet(groups.Select(g => (g.Stage, g.Count))),
-            [.. Enum.GetValues<Measures>().Where(m => m != Measures.None && System.Numerics.BitOperations.IsPow2((long)m))
-                .Select(m => new FacetCount<Measures>(m, groups.Where(x => (x.Measures & m) == m).Sum(x => x.Count))).Where(c => c.Count > 0)
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Value)],
-            Facet(groups.Select(g => (g.OrganizationKind, g.Count))),
-            [.. groups.Where(g => g.CountyNumber is not null).GroupBy(g => g.CountyNumber!).Select(g => new FacetCount<string>(g.Key, g.Sum(x => x.Count)))
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)],
-            [.. Facet(groups.Select(g => ((int?)g.Year, g.Count))).OrderByDescending(c => c.Value)]);
+        static List<FacetCount<T>> Facet<T>(IEnumerable<KeyValuePair<T, int>> counts) where T : notnull =>
+            [.. counts.Where(c => c.Value > 0).Select(c => new FacetCount<T>(c.Key, c.Value)).OrderByDescending(c => c.Count).ThenBy(c => c.Value)];
+        var facets = new SearchFacets(Facet(kinds), Facet(stages), Facet(EachMeasure.Select((m, i) => KeyValuePair.Create(m, measures[i]))), Facet(orgKinds),
+            [.. Facet(counties).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)],
+            [.. Facet(years).OrderByDescending(c => c.Value)]);
         return new SearchReport(new Paged<SearchResult>(results, page, size, total), facets, words, corrections);
     }
+
+    /// <summary>The matches as they stream from the database, read by hand: tens of thousands of rows for one common word,
+    /// where EF Core's materializer took twice as long (26 against 14 ms for 2,800 rows). The command still goes through EF
+    /// Core, so it is logged and intercepted like any other.</summary>
+    private static async IAsyncEnumerable<CountedHit> CountedHits(FlokeDbContext db, string sql, List<object> args,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, args, db.Model);
+        await using var relational = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+        var reader = relational.DbDataReader;
+        while (await reader.ReadAsync(ct))
+        {
+            yield return new CountedHit
+            {
+                Id = reader.GetInt32(0),
+                Kind = (SearchKind)reader.GetInt32(1),
+                OrganizationKind = reader.IsDBNull(2) ? null : (OrganizationKind)reader.GetInt32(2),
+                CountyNumber = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Stage = reader.IsDBNull(4) ? null : (InitiativeStage)reader.GetInt32(4),
+                Measures = (Measures)reader.GetInt32(5),
+                Year = reader.GetInt32(6),
+                Rank = reader.GetDouble(7),
+            };
+        }
+    }
+
+    private static void Count<T>(Dictionary<T, int> counts, T value) where T : notnull =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
 
     public const int SimilarCount = 5;
     private const int SimilarWords = 24;
@@ -157,9 +220,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
             return [];
         }
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Distinct().ToArray()).ToList();
-        var orgIds = await user.OrganizationIdsAsync(ct);
-        var rows = await (from d in Hits(alternatives, every: false)
-                          where kinds.Contains(d.Kind) && (d.IsPublic || db.SearchViewers.Any(v => v.DocumentId == d.Id && orgIds.Contains(v.OrganizationId)))
+        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), null);
+        var rows = await (from d in db.Database.SqlQueryRaw<SearchHit>(matches, [.. args])
+                          where kinds.Contains(d.Kind)
                           orderby d.Rank descending, d.Id descending
                           select new { d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId, d.Stage, d.CountyNumber, d.Year, d.IsPublic,
                               OwnerName = db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault() })
@@ -195,23 +258,65 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user)
 
     private const string Columns = """d."Id", d."Kind", d."ItemId", d."InitiativeId", d."Title", d."Body", d."IsPublic", d."OwnerOrganizationId", d."OrganizationKind", d."CountyNumber", d."Stage", d."Measures", d."Year" """;
 
-    /// <summary>The documents matching every word (any of its alternatives), ranked by the database's own measure.</summary>
-    private IQueryable<SearchHit> Hits(List<string[]> alternatives, bool every = true)
+    /// <summary>What a search counts and ranks by: no texts, which would make every match many times larger to hold.</summary>
+    private const string Counted = """d."Id", d."Kind", d."OrganizationKind", d."CountyNumber", d."Stage", d."Measures", d."Year" """;
+
+    /// <summary>The documents the reader may see that match every word (or any, when not <paramref name="every"/>) in
+    /// one of its alternatives and pass <paramref name="f"/>'s filters, with their rank by the database's own measure
+    /// (BM25 on SQLite, <c>ts_rank</c> on PostgreSQL; higher is better): SQL and its parameters.</summary>
+    private static (string Sql, List<object> Args) Matches(FlokeDbContext db, List<string[]> alternatives, bool every, int[] orgIds, SearchFilter? f,
+        string columns = Columns)
     {
+        var args = new List<object>();
+        string Arg(object value)
+        {
+            args.Add(value);
+            return $"{{{args.Count - 1}}}";
+        }
+        string sql;
         if (db.Database.IsNpgsql())
         {
             // to_tsquery stems each alternative with the norwegian configuration; the words hold only letters and digits.
             var query = string.Join(every ? " & " : " | ", alternatives.Select(a => "(" + string.Join(" | ", a) + ")"));
-            return db.Database.SqlQueryRaw<SearchHit>(
-                $$"""SELECT {{Columns}}, ts_rank_cd(d."Vector", q)::float8 AS "Rank" FROM "SearchDocuments" d, to_tsquery('norwegian', {0}) q WHERE d."Vector" @@ q""", query);
+            sql = $$"""SELECT {{columns}}, ts_rank(d."Vector", q)::float8 AS "Rank" FROM "SearchDocuments" d, to_tsquery('norwegian', {{Arg(query)}}) q WHERE d."Vector" @@ q""";
         }
-        var match = string.Join(every ? " AND " : " OR ", alternatives.Select(a => "(" + string.Join(" OR ", a.SelectMany(NorwegianText.Forms).Distinct().Select(t => $"\"{t}\"")) + ")"));
-        return db.Database.SqlQueryRaw<SearchHit>(
-            $$"""SELECT {{Columns}}, -bm25("SearchFts", 4.0, 1.0) AS "Rank" FROM "SearchFts" JOIN "SearchDocuments" d ON d."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH {0}""", match);
+        else
+        {
+            var match = string.Join(every ? " AND " : " OR ", alternatives.Select(a => "(" + string.Join(" OR ", a.SelectMany(NorwegianText.Forms).Distinct().Select(t => $"\"{t}\"")) + ")"));
+            sql = $$"""SELECT {{columns}}, -bm25("SearchFts", 4.0, 1.0) AS "Rank" FROM "SearchFts" JOIN "SearchDocuments" d ON d."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH {{Arg(match)}}""";
+        }
+        // Public, or shown to one of the reader's organisations (ids are numbers, written as they are).
+        sql += orgIds.Length == 0 ? """ AND d."IsPublic" """
+            : $$""" AND (d."IsPublic" OR EXISTS (SELECT 1 FROM "SearchViewers" v WHERE v."DocumentId" = d."Id" AND v."OrganizationId" IN ({{string.Join(", ", orgIds)}}))) """;
+        if (f?.Kind is { } kind)
+        {
+            sql += $$""" AND d."Kind" = {{Arg((int)kind)}}""";
+        }
+        if (f?.Stage is { } stage)
+        {
+            sql += $$""" AND d."Stage" = {{Arg((int)stage)}}""";
+        }
+        if (f?.Measure is { } measure and not Measures.None)
+        {
+            sql += $$""" AND (d."Measures" & {{Arg((int)measure)}}) = {{Arg((int)measure)}}""";
+        }
+        if (f?.OrganizationKind is { } orgKind)
+        {
+            sql += $$""" AND d."OrganizationKind" = {{Arg((int)orgKind)}}""";
+        }
+        if (f?.County is { Length: > 0 } county)
+        {
+            sql += $$""" AND d."CountyNumber" = {{Arg(county)}}""";
+        }
+        if (f?.Year is { } year)
+        {
+            sql += $$""" AND d."Year" = {{Arg(year)}}""";
+        }
+        return (sql, args);
     }
 
     /// <summary>For each long word that is in no indexed text: the indexed words one edit away (at most three).</summary>
-    private async Task<Dictionary<string, string[]>> CorrectionsAsync(List<string> words, CancellationToken ct)
+    private static async Task<Dictionary<string, string[]>> CorrectionsAsync(FlokeDbContext db, List<string> words, CancellationToken ct)
     {
         var long_ = words.Select(NorwegianText.Fold).Where(w => w.Length >= NorwegianText.MinCorrectableLength && !w.All(char.IsDigit)).Distinct().ToArray();
         if (long_.Length == 0)

@@ -17,19 +17,20 @@ public static class DatabaseSetup
         var provider = config.GetValue("Floke:Database", DatabaseProvider.Sqlite);
         services.AddSingleton(new DatabaseInfo(provider));
         services.AddSingleton<InsightsCache>();
-        services.AddSingleton<InsightsInvalidation>();
+        services.AddSingleton<Features.Search.SearchCache>();
+        services.AddSingleton<CacheInvalidation>();
         services.AddHostedService<InsightsWarmup>();
         if (provider == DatabaseProvider.Postgres)
         {
             var cs = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<InsightsInvalidation>()));
+            services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()));
         }
         else
         {
             var pragmas = new SqlitePragmas(config.GetValue("Floke:Sqlite:MmapBytes", 1L << 30));
             services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(config, env))
-                .AddInterceptors(sp.GetRequiredService<InsightsInvalidation>(), pragmas));
+                .AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), pragmas));
         }
         return services;
     }

@@ -78,6 +78,11 @@ public class SearchApiTests(Apps apps)
         var mine = await SearchAsync(owner.Http, $"trygghetsalarm {token}");
         Assert.Equal(2, mine.GetProperty("results").GetProperty("total").GetInt32());
         Assert.Contains(("Initiative", draft), Hits(mine));
+        // Results are kept per reader's organisations: what the owner found first is not what an anonymous reader gets next.
+        Assert.Equal(2, (await SearchAsync(owner.Http, $"trygghetsalarmene {token}")).GetProperty("results").GetProperty("total").GetInt32());
+        var after = await SearchAsync(Clients.Anonymous(app), $"trygghetsalarmene {token}");
+        Assert.Equal([("Initiative", published)], Hits(after));
+        Assert.Equal(1, after.GetProperty("facets").GetProperty("kinds").EnumerateArray().Sum(k => k.GetProperty("count").GetInt32()));
 
         // Facet counts over the whole result: kinds add up to the total, and filtering by a facet gives its count.
         var all = await SearchAsync(owner.Http, token);

@@ -1,0 +1,17 @@
+using Floke.Web.Infrastructure;
+
+namespace Floke.Web.Features.Search;
+
+/// <summary>Search results per query, filters, page and reader's organisations — the same idea as a search engine's request
+/// cache that is dropped at each index refresh: a broad word matches tens of thousands of documents, and counting them by
+/// every facet and ranking them costs far more than serving the result again. Marked stale when anything indexed is saved
+/// (<see cref="CacheInvalidation"/>); at most <c>Floke:Search:CacheMegabytes</c> (default 32) of results, the least used
+/// dropped first.</summary>
+public sealed class SearchCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
+    : ComputedCache("search", "Floke:Search", TimeSpan.FromMinutes(5), null, config.GetValue("Floke:Search:CacheMegabytes", 32L) * 1024,
+        scopes, config, lifetime, clock)
+{
+    /// <summary>Roughly how many kilobytes a report holds (its texts dominate), for the cache's size limit.</summary>
+    public static long Kilobytes(SearchReport report) =>
+        1 + report.Results.Items.Sum(r => r.Title.Sum(p => p.Text.Length) + r.Snippet.Sum(p => p.Text.Length) + (r.OwnerName?.Length ?? 0) + 200) * 2 / 1024;
+}

@@ -1,0 +1,100 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Floke.Web.Features.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Floke.Web.Infrastructure;
+
+/// <summary>Marks cached results stale once a save that changes what they read is committed — one place, so no command
+/// can forget it: the national figures after any <see cref="ICountedNationally"/> entity is added, changed or removed;
+/// search results after anything indexed is (<see cref="SearchIndexer.Changed"/>). Inside a transaction it waits for the
+/// commit (and forgets on rollback), so no reader can compute and keep a result from before the change.</summary>
+public sealed class CacheInvalidation(InsightsCache insights, SearchCache search) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private sealed class Pending
+    {
+        public bool Insights;
+        public bool Search;
+    }
+
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            var pending = _pending.GetOrCreateValue(context);
+            pending.Insights |= context.ChangeTracker.Entries<ICountedNationally>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+            pending.Search |= SearchIndexer.Changed(context.ChangeTracker).Count > 0;
+        }
+        return ValueTask.FromResult(result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
+        {
+            await FlushAsync(context, cancellationToken);
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            await FlushAsync(context, cancellationToken);
+        }
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            FlushAsync(context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _pending.Remove(context);
+        }
+    }
+
+    private async ValueTask FlushAsync(DbContext context, CancellationToken ct)
+    {
+        if (!_pending.TryGetValue(context, out var pending))
+        {
+            return;
+        }
+        _pending.Remove(context);
+        if (pending.Insights)
+        {
+            await insights.InvalidateAsync(ct);
+        }
+        if (pending.Search)
+        {
+            await search.InvalidateAsync(ct);
+        }
+    }
+}

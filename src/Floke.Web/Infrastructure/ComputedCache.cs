@@ -1,0 +1,93 @@
+using Floke.Web.Infrastructure.Data;
+using Microsoft.Extensions.Caching.Memory;
+using ZiggyCreatures.Caching.Fusion;
+
+namespace Floke.Web.Infrastructure;
+
+/// <summary>Results that are costly to compute and stay right until a save changes what they read: computed once per key
+/// (one computation even when many ask at once, by FusionCache) and kept until <see cref="CacheInvalidation"/> marks them
+/// stale after such a save commits. After a change the next reader waits up to <c>Floke:{section}:FreshWait</c> (default
+/// 200 ms) for a fresh result; if computing takes longer they get the previous one while the new one finishes in the
+/// background. So a reader sees their own change wherever it can be computed quickly, and the page stays fast where it
+/// cannot. Each computation has its own database context, because it may outlive the request that started it.</summary>
+public abstract class ComputedCache : IDisposable
+{
+    private readonly string _tag;
+    private readonly string[] _tags;
+    private readonly FusionCache _cache;
+    private readonly FusionCacheEntryOptions _options;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly CancellationToken _stopping;
+    private readonly TimeProvider _clock;
+
+    /// <param name="sizeLimit">When set, the cache holds at most this many size units (see <see cref="GetAsync{T}"/>),
+    /// dropping the least used first — for caches keyed by what users type.</param>
+    protected ComputedCache(string name, string section, TimeSpan duration, float? eagerRefresh, long? sizeLimit,
+        IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _stopping = lifetime.ApplicationStopping;
+        _tag = name;
+        _tags = [name];
+        // A save marks results stale (usable while the fresh ones are computed) rather than removing them.
+        var options = new FusionCacheOptions { CacheName = name, RemoveByTagBehavior = RemoveByTagBehavior.Expire };
+        if (sizeLimit is not null)
+        {
+            options.DefaultEntryOptions.Size = 1; // FusionCache's own entries (tag expirations) need a size too
+        }
+        _cache = new FusionCache(options, sizeLimit is null ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit }));
+        _options = new FusionCacheEntryOptions
+        {
+            // Every change is signalled, so results need no short life.
+            Duration = duration,
+            IsFailSafeEnabled = true,
+            FailSafeMaxDuration = TimeSpan.FromDays(1),
+            FailSafeThrottleDuration = TimeSpan.FromSeconds(5),
+            FactorySoftTimeout = config.GetValue($"{section}:FreshWait", TimeSpan.FromMilliseconds(200)),
+            AllowTimedOutFactoryBackgroundCompletion = true,
+            Size = sizeLimit is null ? null : 1,
+        };
+        if (eagerRefresh is { } threshold)
+        {
+            _options.EagerRefreshThreshold = threshold;
+        }
+    }
+
+    /// <summary>The result under <paramref name="key"/>; <paramref name="compute"/> is given its own context and the time it
+    /// started (which a result may carry, so readers know how fresh it is). <paramref name="size"/> tells a size-limited
+    /// cache how much room a result takes.</summary>
+    public ValueTask<T> GetAsync<T>(string key, Func<FlokeDbContext, DateTimeOffset, CancellationToken, Task<T>> compute, CancellationToken ct,
+        Func<T, long>? size = null) =>
+        _cache.GetOrSetAsync<T>(key, async (context, _) =>
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var value = await compute(scope.ServiceProvider.GetRequiredService<FlokeDbContext>(), _clock.GetUtcNow(), _stopping);
+            if (size is not null)
+            {
+                context.Options.Size = Math.Max(1, size(value));
+            }
+            return value;
+        }, _options, _tags, ct);
+
+    /// <summary>Marks every result stale: the next reader recomputes it, or gets it as it was if that takes long.</summary>
+    public ValueTask InvalidateAsync(CancellationToken ct = default) => _cache.RemoveByTagAsync(_tag, token: ct);
+
+    /// <summary>Forgets every result, so the next reader waits for a fresh one.</summary>
+    public ValueTask ClearAsync(CancellationToken ct = default) => _cache.ClearAsync(allowFailSafe: false, token: ct);
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>National figures (who invests, who gains; the spread of solutions; the insights dashboard) are sums over the
+/// whole country: at national scale computing one takes from a second to many. Kept until anything they count
+/// (<see cref="ICountedNationally"/>) is saved, and refreshed in the background near the end of their ten minutes.</summary>
+public sealed class InsightsCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
+    : ComputedCache("insights", "Floke:Insights", TimeSpan.FromMinutes(10), 0.9f, null, scopes, config, lifetime, clock);
+
+/// <summary>An entity the national figures count: saving a change to one marks the cached figures stale.</summary>
+public interface ICountedNationally;

@@ -31,26 +31,6 @@ public sealed record SearchReport(Paged<SearchResult> Results, SearchFacets Face
 /// initiatives serving it (needs) say whether it is worth a look.</summary>
 public sealed record SimilarItem(SearchResult Item, IReadOnlyList<string> SharedWords, int Adoptions, decimal RealisedGainsNok, int ServingInitiatives);
 
-/// <summary>A document matching the words, with how well it matched (higher is better) — read in the same pass as the
-/// match, so the database visits each matching row once.</summary>
-public sealed class SearchHit
-{
-    public int Id { get; init; }
-    public double Rank { get; init; }
-    public SearchKind Kind { get; init; }
-    public int ItemId { get; init; }
-    public int? InitiativeId { get; init; }
-    public string Title { get; init; } = "";
-    public string Body { get; init; } = "";
-    public bool IsPublic { get; init; }
-    public int? OwnerOrganizationId { get; init; }
-    public OrganizationKind? OrganizationKind { get; init; }
-    public string? CountyNumber { get; init; }
-    public InitiativeStage? Stage { get; init; }
-    public Measures Measures { get; init; }
-    public int Year { get; init; }
-}
-
 /// <summary>One search over needs, initiatives, experiments, lessons, barriers and organisations. Every word must match
 /// (in any of its Norwegian forms, folded or not, or — for a long word found nowhere — a word one letter away); results
 /// and every count are limited to what the reader may see.</summary>
@@ -159,13 +139,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }
         ranked.Reverse();
         var ids = ranked.Skip((page - 1) * size).ToList();
-        var rows = (await db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .Select(d => new { d.Id, d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId, d.Stage, d.CountyNumber, d.Year, d.IsPublic,
-                OwnerName = db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault() })
-            .ToListAsync(ct)).OrderBy(r => ids.IndexOf(r.Id));
-        var stems = alternatives.SelectMany(a => a).SelectMany(NorwegianText.Forms).ToHashSet(StringComparer.Ordinal);
-        var results = rows.Select(r => new SearchResult(r.Kind, r.ItemId, Url(r.Kind, r.ItemId, r.InitiativeId), NorwegianText.Highlight(r.Title, stems),
-            NorwegianText.Highlight(r.Body, stems, 240), r.OwnerOrganizationId, r.OwnerName, r.Stage, r.CountyNumber, r.Year, r.IsPublic)).ToList();
+        var stems = Stems(alternatives);
+        var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(stems)).ToList();
 
         static List<FacetCount<T>> Facet<T>(IEnumerable<KeyValuePair<T, int>> counts) where T : notnull =>
             [.. counts.Where(c => c.Value > 0).Select(c => new FacetCount<T>(c.Key, c.Value)).OrderByDescending(c => c.Count).ThenBy(c => c.Value)];
@@ -220,17 +195,15 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             return [];
         }
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Distinct().ToArray()).ToList();
-        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), null);
-        var rows = await (from d in db.Database.SqlQueryRaw<SearchHit>(matches, [.. args])
-                          where kinds.Contains(d.Kind)
-                          orderby d.Rank descending, d.Id descending
-                          select new { d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId, d.Stage, d.CountyNumber, d.Year, d.IsPublic,
-                              OwnerName = db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault() })
-            .Take(SimilarCount).ToListAsync(ct);
-        if (rows.Count == 0)
+        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), null, """d."Id", d."Kind" """);
+        // Ranked by id and rank alone; the texts are read for the five found.
+        var ids = await db.Database.SqlQueryRaw<RankedDocument>(matches, [.. args]).Where(d => kinds.Contains(d.Kind))
+            .OrderByDescending(d => d.Rank).ThenByDescending(d => d.Id).Select(d => d.Id).Take(SimilarCount).ToListAsync(ct);
+        if (ids.Count == 0)
         {
             return [];
         }
+        var rows = await DocumentsAsync(db, ids, ct);
         var initiatives = rows.Where(r => r.Kind == SearchKind.Initiative).Select(r => r.ItemId).ToArray();
         var needs = rows.Where(r => r.Kind == SearchKind.Need).Select(r => r.ItemId).ToArray();
         var adoptions = initiatives.Length == 0 ? [] : await db.Adoptions.Where(a => initiatives.Contains(a.InitiativeId) && a.Status == Adoptions.AdoptionStatus.Adopted)
@@ -243,29 +216,50 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             .Where(n => needs.Contains(n.NeedId) && n.Initiative!.Visibility == InitiativeVisibility.Published)
             .GroupBy(n => n.NeedId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        var stems = alternatives.SelectMany(a => a).SelectMany(NorwegianText.Forms).ToHashSet(StringComparer.Ordinal);
+        var stems = Stems(alternatives);
         return rows.Select(r =>
         {
-            var titleParts = NorwegianText.Highlight(r.Title, stems);
-            var bodyParts = NorwegianText.Highlight(r.Body, stems, 240);
-            var shared = titleParts.Concat(NorwegianText.Highlight(r.Body, stems)).Where(p => p.Match).Select(p => p.Text.ToLowerInvariant())
-                .DistinctBy(NorwegianText.Stem).Take(6).ToList();
-            return new SimilarItem(new SearchResult(r.Kind, r.ItemId, Url(r.Kind, r.ItemId, r.InitiativeId), titleParts, bodyParts, r.OwnerOrganizationId, r.OwnerName,
-                r.Stage, r.CountyNumber, r.Year, r.IsPublic), shared, adoptions.GetValueOrDefault(r.ItemId), gains.GetValueOrDefault(r.ItemId),
-                serving.GetValueOrDefault(r.ItemId));
+            var shared = NorwegianText.Words(r.Title + " " + r.Body).Where(w => NorwegianText.Forms(w.Word).Any(stems.Contains))
+                .Select(w => w.Word.ToLowerInvariant()).DistinctBy(NorwegianText.Stem).Take(6).ToList();
+            return new SimilarItem(r.Result(stems), shared, adoptions.GetValueOrDefault(r.ItemId), gains.GetValueOrDefault(r.ItemId), serving.GetValueOrDefault(r.ItemId));
         }).ToList();
     }
 
-    private const string Columns = """d."Id", d."Kind", d."ItemId", d."InitiativeId", d."Title", d."Body", d."IsPublic", d."OwnerOrganizationId", d."OrganizationKind", d."CountyNumber", d."Stage", d."Measures", d."Year" """;
+    /// <summary>A matching document's id, kind and rank.</summary>
+    private sealed class RankedDocument
+    {
+        public int Id { get; init; }
+        public SearchKind Kind { get; init; }
+        public double Rank { get; init; }
+    }
+
+    /// <summary>A found document as shown: what it is, where, whose, and its texts.</summary>
+    private sealed record DocumentRow(int Id, SearchKind Kind, int ItemId, int? InitiativeId, string Title, string Body, int? OwnerOrganizationId,
+        string? OwnerName, InitiativeStage? Stage, string? CountyNumber, int Year, bool IsPublic)
+    {
+        public SearchResult Result(HashSet<string> stems) => new(Kind, ItemId, Url(Kind, ItemId, InitiativeId), NorwegianText.Highlight(Title, stems),
+            NorwegianText.Highlight(Body, stems, 240), OwnerOrganizationId, OwnerName, Stage, CountyNumber, Year, IsPublic);
+    }
+
+    /// <summary>The documents <paramref name="ids"/>, in that order, with their owner's name.</summary>
+    private static async Task<List<DocumentRow>> DocumentsAsync(FlokeDbContext db, List<int> ids, CancellationToken ct) =>
+        [.. (await db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new DocumentRow(d.Id, d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId,
+                db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault(), d.Stage, d.CountyNumber, d.Year, d.IsPublic))
+            .ToListAsync(ct)).OrderBy(r => ids.IndexOf(r.Id))];
+
+    /// <summary>Every indexed form of the words searched for, to mark where a text matched.</summary>
+    private static HashSet<string> Stems(List<string[]> alternatives) =>
+        alternatives.SelectMany(a => a).SelectMany(NorwegianText.Forms).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>What a search counts and ranks by: no texts, which would make every match many times larger to hold.</summary>
     private const string Counted = """d."Id", d."Kind", d."OrganizationKind", d."CountyNumber", d."Stage", d."Measures", d."Year" """;
 
-    /// <summary>The documents the reader may see that match every word (or any, when not <paramref name="every"/>) in
+    /// <summary>The <paramref name="columns"/> of the documents the reader may see that match every word (or any, when not <paramref name="every"/>) in
     /// one of its alternatives and pass <paramref name="f"/>'s filters, with their rank by the database's own measure
     /// (BM25 on SQLite, <c>ts_rank</c> on PostgreSQL; higher is better): SQL and its parameters.</summary>
     private static (string Sql, List<object> Args) Matches(FlokeDbContext db, List<string[]> alternatives, bool every, int[] orgIds, SearchFilter? f,
-        string columns = Columns)
+        string columns)
     {
         var args = new List<object>();
         string Arg(object value)

@@ -13,6 +13,10 @@ public sealed class FilterTagHelper(HtmlEncoder encoder, Microsoft.Extensions.Lo
     public string? Value { get; set; }
     public IEnumerable<SelectListItem> Options { get; set; } = [];
 
+    /// <summary>The years a period filter offers: 2015 to next year.</summary>
+    public static IEnumerable<SelectListItem> Years() => Enumerable.Range(2015, DateTime.UtcNow.Year - 2015 + 2)
+        .Select(y => new SelectListItem(y.ToString(System.Globalization.CultureInfo.InvariantCulture), y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var id = $"filter-{Name}";

@@ -1,0 +1,59 @@
+using Floke.Tests.TestSupport;
+using Floke.Web.Core.Organizations;
+using Floke.Web.Features.Search;
+using Floke.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Floke.Tests.Infrastructure;
+
+/// <summary>Cached search results and national figures are marked stale when a change to what they read is committed —
+/// not before (a reader could otherwise compute from the old rows and keep that), and not at all when it is rolled back.</summary>
+[Collection("app")]
+public class CacheInvalidationTests(Apps apps)
+{
+    public static TheoryData<string> Providers => Apps.Providers;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ACommittedChange_MarksTheResultsStale_ARolledBackOneDoesNot(string provider)
+    {
+        var app = apps[provider];
+        var search = app.Services.GetRequiredService<SearchCache>();
+        var insights = app.Services.GetRequiredService<InsightsCache>();
+        var key = "cache-invalidation-" + TestData.Token();
+        ValueTask<int> Search(int value) => search.GetAsync(key, (_, _, _) => Task.FromResult(value), CancellationToken.None);
+        ValueTask<int> Insights(int value) => insights.GetAsync(key, (_, _, _) => Task.FromResult(value), CancellationToken.None);
+        Assert.Equal(1, await Search(1));
+        Assert.Equal(1, await Insights(1));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = app.Db(scope);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Organizations.Add(NewOrganization());
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await Search(2)); // saved, not committed: still the result from before
+            Assert.Equal(1, await Insights(2));
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(1, await Search(3)); // rolled back: nothing changed
+        Assert.Equal(1, await Insights(3));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = app.Db(scope);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Organizations.Add(NewOrganization());
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+        Assert.Equal(4, await Search(4)); // committed: computed anew
+        Assert.Equal(4, await Insights(4));
+    }
+
+    private static Organization NewOrganization() => new()
+    {
+        Name = "Bufferkommune " + TestData.Token(), OrganizationNumber = TestData.OrganizationNumber(), Kind = OrganizationKind.Municipality,
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
+}

@@ -11,7 +11,14 @@ public sealed class SearchCache(IServiceScopeFactory scopes, IConfiguration conf
     : ComputedCache("search", "Floke:Search", TimeSpan.FromMinutes(5), null, config.GetValue("Floke:Search:CacheMegabytes", 32L) * 1024,
         scopes, config, lifetime, clock)
 {
-    /// <summary>Roughly how many kilobytes a report holds (its texts dominate), for the cache's size limit.</summary>
-    public static long Kilobytes(SearchReport report) =>
-        1 + report.Results.Items.Sum(r => r.Title.Sum(p => p.Text.Length) + r.Snippet.Sum(p => p.Text.Length) + (r.OwnerName?.Length ?? 0) + 200) * 2 / 1024;
+    /// <summary>Roughly how many kilobytes a report holds in memory: its texts (two bytes a letter) and, for each result,
+    /// facet value and the entry itself, the objects around them.</summary>
+    public static long Kilobytes(SearchReport report)
+    {
+        var f = report.Facets;
+        var facetValues = f.Kinds.Count + f.Stages.Count + f.Measures.Count + f.OrganizationKinds.Count + f.Counties.Count + f.Years.Count;
+        var bytes = 1_500 + facetValues * 48 + report.Results.Items.Sum(r =>
+            600 + 2 * (r.Url.Length + r.Title.Sum(p => p.Text.Length) + r.Snippet.Sum(p => p.Text.Length) + (r.OwnerName?.Length ?? 0)) + 48 * (r.Title.Count + r.Snippet.Count));
+        return 1 + bytes / 1024;
+    }
 }

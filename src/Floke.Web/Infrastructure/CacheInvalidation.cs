@@ -8,14 +8,15 @@ namespace Floke.Web.Infrastructure;
 
 /// <summary>Marks cached results stale once a save that changes what they read is committed — one place, so no command
 /// can forget it: the national figures after any <see cref="ICountedNationally"/> entity is added, changed or removed;
-/// search results after anything indexed is (<see cref="SearchIndexer.Changed"/>). Inside a transaction it waits for the
+/// search results after anything indexed is (<see cref="SearchIndexer.Changed"/>); list counts after any save. Inside a transaction it waits for the
 /// commit (and forgets on rollback), so no reader can compute and keep a result from before the change.</summary>
-public sealed class CacheInvalidation(InsightsCache insights, SearchCache search) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class CacheInvalidation(InsightsCache insights, SearchCache search, ListCounts counts) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Pending
     {
         public bool Insights;
         public bool Search;
+        public bool Counts;
     }
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
@@ -28,6 +29,7 @@ public sealed class CacheInvalidation(InsightsCache insights, SearchCache search
             var pending = _pending.GetOrCreateValue(context);
             pending.Insights |= context.ChangeTracker.Entries<ICountedNationally>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
             pending.Search |= SearchIndexer.Changed(context.ChangeTracker).Count > 0;
+            pending.Counts |= context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         }
         return ValueTask.FromResult(result);
     }
@@ -95,6 +97,10 @@ public sealed class CacheInvalidation(InsightsCache insights, SearchCache search
         if (pending.Search)
         {
             await search.InvalidateAsync(ct);
+        }
+        if (pending.Counts)
+        {
+            await counts.InvalidateAsync(ct);
         }
     }
 }

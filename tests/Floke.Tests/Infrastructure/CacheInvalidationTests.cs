@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Floke.Tests.TestSupport;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Search;
@@ -49,6 +50,25 @@ public class CacheInvalidationTests(Apps apps)
         }
         Assert.Equal(4, await Search(4)); // committed: computed anew
         Assert.Equal(4, await Insights(4));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AListsTotal_FollowsEveryChange(string provider)
+    {
+        var app = apps[provider];
+        var token = "cnt" + TestData.Token();
+        var owner = await Clients.NewApiUserAsync(app, "counter");
+        var org = await owner.CreateOrganizationAsync();
+        var anonymous = Clients.Anonymous(app);
+        async Task<int> Total() => (await (await anonymous.GetAsync($"/api/v1/initiatives?q={token}")).ReadJsonAsync()).GetProperty("total").GetInt32();
+
+        Assert.Equal(0, await Total());
+        Assert.Equal(0, await Total()); // counted once, kept
+        var id = (await owner.CreateInitiativeAsync(org, $"Telling {token}")).GetProperty("id").GetInt32();
+        Assert.Equal(0, await Total()); // a draft is not public
+        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+        Assert.Equal(1, await Total());
+        Assert.Equal(1, (await (await owner.Http.GetAsync($"/api/v1/initiatives?q={token}&mine=true")).ReadJsonAsync()).GetProperty("total").GetInt32());
     }
 
     private static Organization NewOrganization() => new()

@@ -118,11 +118,13 @@ public class QueryBudgetTests(Apps apps)
         };
         var insights = app.Services.GetRequiredService<Floke.Web.Infrastructure.InsightsCache>();
         var search = app.Services.GetRequiredService<Floke.Web.Features.Search.SearchCache>();
+        var counts = app.Services.GetRequiredService<Floke.Web.Infrastructure.ListCounts>();
         foreach (var (client, path) in requests)
         {
-            // National figures and search results are cached: measure them computed, not served from the cache.
+            // National figures, search results and list counts are cached: measure them computed, not served from the cache.
             await insights.ClearAsync();
             await search.ClearAsync();
+            await counts.ClearAsync();
             app.Sql.Reset();
             var response = await client.GetAsync(path);
             Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");

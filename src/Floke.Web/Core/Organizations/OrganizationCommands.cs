@@ -66,12 +66,16 @@ public sealed class OrganizationCommands(
         {
             return Result<int>.Invalid(nameof(OrganizationInput.OrganizationNumber), l["Org.Number.Taken"]);
         }
+        // One transaction, so the initiatives never show the old county while the organisation has the new one, and cached
+        // counts and figures are marked stale once both are committed.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var saved = await save.SaveAsync(org, version, o => Apply(o, input), ct);
         if (saved.IsOk)
         {
             // The initiatives keep their owner's county and kind for the portfolio filters.
             await db.Initiatives.Where(i => i.OwnerOrganizationId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerCountyNumber, org.CountyNumber).SetProperty(i => i.OwnerKind, org.Kind), ct);
+            await tx.CommitAsync(ct);
         }
         return saved;
     }

@@ -29,7 +29,7 @@ public sealed record MyRelation(MemberRole? Role, bool HasPendingRequest, bool I
     public bool IsAdministrator => Role == MemberRole.Administrator || IsPlatformAdmin;
 }
 
-public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user, AuditQueries audit)
+public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user, AuditQueries audit, ListCounts counts)
 {
     public const int MaxPageSize = 100;
 
@@ -54,7 +54,7 @@ public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user, Aud
             query = query.Where(o => o.IsVerified == verified);
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await query.CountAsync(ct);
+        var total = await counts.CountAsync("organizations", f with { Page = 1, PageSize = 0 }, [], query, ct);
         var items = await query.OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Skip((page - 1) * size).Take(size)
             .Select(Projection)

@@ -26,7 +26,7 @@ public sealed record Register(IReadOnlyList<RegisterRow> ByRule, IReadOnlyList<R
 public sealed record BarrierFilter(BarrierStatus? Status = null, BarrierKind? Kind = null, string? Rule = null, int? Responsible = null,
     int? Initiative = null, int Page = 1, int PageSize = Paging.DefaultPageSize);
 
-public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user)
+public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCounts counts)
 {
     public const int MaxPageSize = 100;
     public const int RegisterRows = 50;
@@ -63,7 +63,7 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user)
             query = query.Where(b => b.InitiativeId == initiative);
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await query.CountAsync(ct);
+        var total = await counts.CountAsync("barriers", f with { Page = 1, PageSize = 0 }, await user.OrganizationIdsAsync(ct), query, ct);
         var items = await query.OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Skip((page - 1) * size).Take(size)
             .Select(b => new BarrierSummary(b.Id, b.Rule, b.Section, b.Kind, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
                 b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt))

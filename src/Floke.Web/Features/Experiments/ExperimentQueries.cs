@@ -27,7 +27,7 @@ public sealed record ExperimentView(int Id, int InitiativeId, string InitiativeT
 public sealed record ExperimentFilter(ExperimentStatus? Status = null, ExperimentOutcome? Outcome = null, LegalBasis? LegalBasis = null,
     int? Initiative = null, string? Q = null, int Page = 1, int PageSize = Paging.DefaultPageSize);
 
-public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeProvider clock, ListCounts counts)
 {
     public const int MaxPageSize = 100;
 
@@ -59,7 +59,7 @@ public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeP
             query = query.Where(e => EF.Functions.Like(e.Title.ToLower(), pattern) || EF.Functions.Like(e.Hypothesis.ToLower(), pattern));
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await query.CountAsync(ct);
+        var total = await counts.CountAsync("experiments", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
         var items = await query.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id).Skip((page - 1) * size).Take(size)
             .Select(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId, e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt))
             .ToListAsync(ct);

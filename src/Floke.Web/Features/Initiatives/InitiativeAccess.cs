@@ -11,9 +11,14 @@ public static class InitiativeAccess
 {
     /// <summary>Published initiatives are public; a draft is seen by members of its owner and of invited or accepted partners.</summary>
     public static IQueryable<Initiative> VisibleTo(this IQueryable<Initiative> initiatives, int[] organizationIds) =>
-        initiatives.Where(i => i.Visibility == InitiativeVisibility.Published
-            || organizationIds.Contains(i.OwnerOrganizationId)
-            || i.Partners.Any(p => organizationIds.Contains(p.OrganizationId)));
+        // A reader in no organisation sees the published ones: said as such, because PostgreSQL cannot drop the
+        // "owner or partner in an empty list" tests itself and would check every row's partners (170 against 20 ms
+        // for a count over 200,000 initiatives).
+        organizationIds.Length == 0
+            ? initiatives.Where(i => i.Visibility == InitiativeVisibility.Published)
+            : initiatives.Where(i => i.Visibility == InitiativeVisibility.Published
+                || organizationIds.Contains(i.OwnerOrganizationId)
+                || i.Partners.Any(p => organizationIds.Contains(p.OrganizationId)));
 
     /// <summary>The owner's members edit the initiative, invite partners and ask for gate decisions.</summary>
     public static async Task<bool> CanEditAsync(Initiative i, CurrentUser user, CancellationToken ct) =>

@@ -60,7 +60,7 @@ public sealed record InitiativeFilter(
 public sealed record LessonListItem(int Id, int InitiativeId, string InitiativeTitle, InitiativeStage Stage, string OwnerName,
     string? WhatWorked, string? WhatDidNotWork, string? DoDifferently, DateTimeOffset CreatedAt);
 
-public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user)
+public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListCounts counts)
 {
     public const int MaxPageSize = 100;
 
@@ -114,7 +114,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user)
             query = query.Where(i => i.OwnerOrganizationId == org || i.Partners.Any(p => p.OrganizationId == org && p.Status == ParticipationStatus.Accepted));
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await query.CountAsync(ct);
+        var total = await counts.CountAsync("initiatives", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
         var items = await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id)
             .Skip((page - 1) * size).Take(size)
             .Select(i => new InitiativeSummary(i.Id, i.Title, i.Stage, i.Visibility, i.Measures, i.InnovationTypes, i.OwnerOrganizationId,

@@ -8,7 +8,9 @@ public static class NeedAccess
 {
     /// <summary>Published and archived needs are public; a draft is seen by members of its owners and invited co-owners.</summary>
     public static IQueryable<Need> VisibleTo(this IQueryable<Need> needs, int[] organizationIds) =>
-        needs.Where(n => n.Status != NeedStatus.Draft || n.Owners.Any(o => organizationIds.Contains(o.OrganizationId)));
+        organizationIds.Length == 0 // said as such for PostgreSQL (see InitiativeAccess.VisibleTo)
+            ? needs.Where(n => n.Status != NeedStatus.Draft)
+            : needs.Where(n => n.Status != NeedStatus.Draft || n.Owners.Any(o => organizationIds.Contains(o.OrganizationId)));
 
     /// <summary>Members of an owner that has accepted may edit, publish, archive and invite.</summary>
     public static async Task<bool> CanEditAsync(Need need, CurrentUser user, CancellationToken ct)

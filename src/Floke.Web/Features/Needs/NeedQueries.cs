@@ -33,7 +33,7 @@ public sealed record NeedFilter(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize);
 
-public sealed class NeedQueries(FlokeDbContext db, CurrentUser user)
+public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts counts)
 {
     public const int MaxPageSize = 100;
 
@@ -71,7 +71,7 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user)
             query = query.Where(n => n.Owners.Any(o => o.OrganizationId == org && o.Status == OwnerStatus.Accepted));
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await query.CountAsync(ct);
+        var total = await counts.CountAsync("needs", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
         // The public list is ordered by publication date alone, so the (Status, PublishedAt) index serves it at national scale;
         // the reader's own list, with drafts that have no publication date, by the latest change.
         var ordered = f.Mine

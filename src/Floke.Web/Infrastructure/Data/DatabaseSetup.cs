@@ -18,12 +18,13 @@ public static class DatabaseSetup
         services.AddSingleton(new DatabaseInfo(provider));
         services.AddSingleton<InsightsCache>();
         services.AddSingleton<Features.Search.SearchCache>();
+        services.AddSingleton<ListCounts>();
         services.AddSingleton<CacheInvalidation>();
         services.AddHostedService<InsightsWarmup>();
         if (provider == DatabaseProvider.Postgres)
         {
-            var cs = config.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set.");
+            var cs = PostgresConnectionString(config.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set."));
             services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()));
         }
         else
@@ -33,6 +34,26 @@ public static class DatabaseSetup
                 .AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), pragmas));
         }
         return services;
+    }
+
+    /// <summary>The operator's connection string with Floke's defaults where it says nothing: statements a connection
+    /// runs often are prepared on the server (Npgsql's automatic preparation; the same queries run for every page view),
+    /// and PostgreSQL's JIT compiler is off — it compiles a query afresh on every run once its estimated cost is high, which
+    /// put 100–200 ms on a count over 200,000 initiatives that takes 20 ms without it. Measured at national scale with 32
+    /// connections: initiative details 125–255 → 510–556 req/s through the API.</summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (b.MaxAutoPrepare == 0)
+        {
+            b.MaxAutoPrepare = 100;
+            b.AutoPrepareMinUsages = 2;
+        }
+        if (b.Options is null || !b.Options.Contains("jit", StringComparison.Ordinal))
+        {
+            b.Options = ((b.Options ?? "") + " -c jit=off").Trim();
+        }
+        return b.ConnectionString;
     }
 
     private static string SqliteConnectionString(IConfiguration config, IHostEnvironment env)

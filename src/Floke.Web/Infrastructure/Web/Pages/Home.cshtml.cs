@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Floke.Web.Infrastructure.Web.Pages;
 
 /// <summary>The front page: what Floke is, a few figures and the newest needs.</summary>
-public sealed class HomeModel(FlokeDbContext db, NeedQueries needs) : PageModel
+public sealed class HomeModel(FlokeDbContext db, NeedQueries needs, ListCounts counts) : PageModel
 {
     public int PublishedNeeds { get; private set; }
     public int Organizations { get; private set; }
@@ -14,8 +14,8 @@ public sealed class HomeModel(FlokeDbContext db, NeedQueries needs) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PublishedNeeds = await db.Needs.CountAsync(n => n.Status == NeedStatus.Published, ct);
-        Organizations = await db.Organizations.CountAsync(ct);
+        PublishedNeeds = await counts.CountAsync("published-needs", "", [], db.Needs.Where(n => n.Status == NeedStatus.Published), ct);
+        Organizations = await counts.CountAsync("all-organizations", "", [], db.Organizations, ct);
         Latest = (await needs.ListAsync(new NeedFilter(PageSize: 5), ct)).Items;
     }
 }

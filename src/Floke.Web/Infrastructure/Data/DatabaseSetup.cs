@@ -25,13 +25,16 @@ public static class DatabaseSetup
         {
             var cs = PostgresConnectionString(config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set."));
-            services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()));
+            // The options are built once (singleton), not for every request's context.
+            services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()),
+                ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         else
         {
             var pragmas = new SqlitePragmas(config.GetValue("Floke:Sqlite:MmapBytes", 1L << 30));
             services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(config, env))
-                .AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), pragmas));
+                .AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), pragmas),
+                ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         return services;
     }

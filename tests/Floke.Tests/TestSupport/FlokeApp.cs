@@ -51,6 +51,7 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
         // The tests count every statement a page sends and check figures right after a change: no background warm-up, and
         // wait for fresh national figures (serving the previous ones while computing is tested in InsightsCacheTests).
         builder.UseSetting("Floke:Insights:WarmUp", "false");
+        builder.UseSetting("Floke:Sqlite:Optimize", "false");
         builder.UseSetting("Floke:Insights:FreshWait", "00:00:30");
         foreach (var (key, value) in _extra)
         {

@@ -21,6 +21,10 @@ public static class DatabaseSetup
         services.AddSingleton<ListCounts>();
         services.AddSingleton<CacheInvalidation>();
         services.AddHostedService<InsightsWarmup>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<SqliteOptimizer>();
+        }
         if (provider == DatabaseProvider.Postgres)
         {
             var cs = PostgresConnectionString(config.GetConnectionString("Postgres")
@@ -78,8 +82,6 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            // Lets SQLite gather the statistics its planner needs where they are missing or stale (cheap when they are not).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
         }
     }
 }

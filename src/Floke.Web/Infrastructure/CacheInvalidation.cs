@@ -9,8 +9,9 @@ namespace Floke.Web.Infrastructure;
 /// <summary>Marks cached results stale once a save that changes what they read is committed — one place, so no command
 /// can forget it: the national figures after any <see cref="ICountedNationally"/> entity is added, changed or removed;
 /// search results after anything indexed is (<see cref="SearchIndexer.Changed"/>); list counts after any save. Inside a transaction it waits for the
-/// commit (and forgets on rollback), so no reader can compute and keep a result from before the change.</summary>
-public sealed class CacheInvalidation(InsightsCache insights, SearchCache search, ListCounts counts) : SaveChangesInterceptor, IDbTransactionInterceptor
+/// commit (and forgets on rollback), so no reader can compute and keep a result from before the change. Other instances on
+/// the same PostgreSQL are told through <see cref="CacheBackplane"/>.</summary>
+public sealed class CacheInvalidation(InsightsCache insights, SearchCache search, ListCounts counts, CacheBackplane backplane) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Pending
     {
@@ -90,17 +91,22 @@ public sealed class CacheInvalidation(InsightsCache insights, SearchCache search
             return;
         }
         _pending.Remove(context);
+        var stale = new List<string>(3);
         if (pending.Insights)
         {
             await insights.InvalidateAsync(ct);
+            stale.Add("insights");
         }
         if (pending.Search)
         {
             await search.InvalidateAsync(ct);
+            stale.Add("search");
         }
         if (pending.Counts)
         {
             await counts.InvalidateAsync(ct);
+            stale.Add("counts");
         }
+        await backplane.PublishAsync(stale, ct);
     }
 }

@@ -71,6 +71,56 @@ public class CacheInvalidationTests(Apps apps)
         Assert.Equal(1, (await (await owner.Http.GetAsync($"/api/v1/initiatives?q={token}&mine=true")).ReadJsonAsync()).GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task OtherInstancesOnThePostgreSqlServer_AreToldAndTell()
+    {
+        var app = apps["postgres"];
+        var search = app.Services.GetRequiredService<SearchCache>();
+        var key = "backplane-" + TestData.Token();
+        ValueTask<int> Search(int value) => search.GetAsync(key, (_, _, _) => Task.FromResult(value), CancellationToken.None);
+        Assert.Equal(1, await Search(1));
+
+        // Another instance is another connection on the same database: it hears this instance's commits ...
+        await using var other = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await other.OpenAsync();
+        var heard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        other.Notification += (_, e) => heard.TrySetResult(e.Payload);
+        await using (var listen = new Npgsql.NpgsqlCommand($"LISTEN {CacheBackplane.Channel}", other))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = app.Db(scope);
+            db.Organizations.Add(NewOrganization());
+            await db.SaveChangesAsync();
+        }
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!heard.Task.IsCompleted)
+        {
+            await other.WaitAsync(wait.Token);
+        }
+        var payload = await heard.Task;
+        Assert.Contains("search", payload);
+        Assert.Contains("counts", payload);
+        Assert.Contains("insights", payload);
+
+        // ... and what it says marks this instance's results stale.
+        Assert.Equal(2, await Search(2)); // the save above marked it stale here too
+        Assert.Equal(2, await Search(3));
+        await using (var notify = new Npgsql.NpgsqlCommand($"SELECT pg_notify('{CacheBackplane.Channel}', 'another-instance:search')", other))
+        {
+            await notify.ExecuteNonQueryAsync();
+        }
+        var seen = 2;
+        for (var i = 0; i < 100 && seen != 4; i++)
+        {
+            await Task.Delay(50);
+            seen = await Search(4);
+        }
+        Assert.Equal(4, seen);
+    }
+
     private static Organization NewOrganization() => new()
     {
         Name = "Bufferkommune " + TestData.Token(), OrganizationNumber = TestData.OrganizationNumber(), Kind = OrganizationKind.Municipality,

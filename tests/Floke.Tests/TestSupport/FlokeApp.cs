@@ -14,6 +14,9 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
     public const string PostgresVariable = "FLOKE_TEST_POSTGRES";
 
     public string Provider { get; }
+
+    /// <summary>The connection string of this app's own database.</summary>
+    public string ConnectionString => _connectionString;
     /// <summary>Counts every SQL statement the app sends.</summary>
     public SqlCounter Sql { get; } = new();
     private readonly string _connectionString;

@@ -20,6 +20,10 @@ public static class DatabaseSetup
         services.AddSingleton<Features.Search.SearchCache>();
         services.AddSingleton<ListCounts>();
         services.AddSingleton<CacheInvalidation>();
+        services.AddSingleton(new CacheBackplaneConnection(provider == DatabaseProvider.Postgres && config.GetConnectionString("Postgres") is { } pg
+            ? PostgresConnectionString(pg) : null));
+        services.AddSingleton<CacheBackplane>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheBackplane>());
         services.AddHostedService<InsightsWarmup>();
         if (provider == DatabaseProvider.Sqlite)
         {

@@ -67,6 +67,7 @@ public sealed class CacheBackplane(CacheBackplaneConnection connection, Insights
         {
             return;
         }
+        var listenedBefore = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -78,8 +79,12 @@ public sealed class CacheBackplane(CacheBackplaneConnection connection, Insights
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                // Whatever changed while this instance was not listening: mark everything stale once.
-                await ApplyAsync("reconnected:insights,search,counts", stoppingToken);
+                if (listenedBefore)
+                {
+                    // Whatever changed while this instance was not listening: mark everything stale once.
+                    await ApplyAsync("reconnected:insights,search,counts", stoppingToken);
+                }
+                listenedBefore = true;
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);

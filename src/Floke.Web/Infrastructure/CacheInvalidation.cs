@@ -8,10 +8,11 @@ namespace Floke.Web.Infrastructure;
 
 /// <summary>Marks cached results stale once a save that changes what they read is committed — one place, so no command
 /// can forget it: the national figures after any <see cref="ICountedNationally"/> entity is added, changed or removed;
-/// search results after anything indexed is (<see cref="SearchIndexer.Changed"/>); list counts after any save. Inside a transaction it waits for the
-/// commit (and forgets on rollback), so no reader can compute and keep a result from before the change. Other instances on
-/// the same PostgreSQL are told through <see cref="CacheBackplane"/>.</summary>
-public sealed class CacheInvalidation(InsightsCache insights, SearchCache search, ListCounts counts, CacheBackplane backplane) : SaveChangesInterceptor, IDbTransactionInterceptor
+/// search results after anything indexed is (<see cref="SearchIndexer.IsIndexed"/>); list counts after any save. Inside a
+/// transaction it waits for the commit (and forgets on rollback), so no reader can compute and keep a result from before
+/// the change. Other instances on the same PostgreSQL are told through <see cref="CacheBackplane"/>.</summary>
+public sealed class CacheInvalidation(InsightsCache insights, SearchCache search, ListCounts counts, CacheBackplane backplane)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Pending
     {
@@ -27,10 +28,13 @@ public sealed class CacheInvalidation(InsightsCache insights, SearchCache search
     {
         if (eventData.Context is { } context)
         {
+            // One look at what this save changes (each Entries() call would detect changes again).
+            var changed = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => e.Entity).ToList();
             var pending = _pending.GetOrCreateValue(context);
-            pending.Insights |= context.ChangeTracker.Entries<ICountedNationally>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-            pending.Search |= SearchIndexer.Changed(context.ChangeTracker).Count > 0;
-            pending.Counts |= context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+            pending.Insights |= changed.Any(e => e is ICountedNationally);
+            pending.Search |= changed.Any(SearchIndexer.IsIndexed);
+            pending.Counts |= changed.Count > 0;
         }
         return ValueTask.FromResult(result);
     }

@@ -1,5 +1,4 @@
 using Floke.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ZiggyCreatures.Caching.Fusion;
 
@@ -16,6 +15,7 @@ public abstract class ComputedCache : IDisposable
     private readonly string _tag;
     private readonly string[] _tags;
     private readonly FusionCache _cache;
+    private readonly MemoryCache? _memory; // FusionCache disposes only a memory cache it made itself
     private readonly FusionCacheEntryOptions _options;
     private readonly FusionCacheEntryOptions _inline;
     private readonly IServiceScopeFactory _scopes;
@@ -38,7 +38,8 @@ public abstract class ComputedCache : IDisposable
         {
             options.DefaultEntryOptions.Size = 1; // FusionCache's own entries (tag expirations) need a size too
         }
-        _cache = new FusionCache(options, sizeLimit is null ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit }));
+        _memory = sizeLimit is null ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit });
+        _cache = new FusionCache(options, _memory);
         _options = new FusionCacheEntryOptions
         {
             // Every change is signalled, so results need no short life.
@@ -87,6 +88,7 @@ public abstract class ComputedCache : IDisposable
     public void Dispose()
     {
         _cache.Dispose();
+        _memory?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
@@ -96,20 +98,6 @@ public abstract class ComputedCache : IDisposable
 /// (<see cref="ICountedNationally"/>) is saved, and refreshed in the background near the end of their ten minutes.</summary>
 public sealed class InsightsCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
     : ComputedCache("insights", "Floke:Insights", TimeSpan.FromMinutes(10), 0.9f, null, scopes, config, lifetime, clock);
-
-/// <summary>How many items a list has with a filter, for a reader's organisations. An exact <c>COUNT(*)</c> over the
-/// national lists costs 20–60 ms on PostgreSQL (200,000 initiatives) and is the same for every reader who opens the same
-/// list, so it is counted once and kept until anything is saved (<see cref="CacheInvalidation"/>); then the next reader
-/// counts again on their own request. At most 20,000 counts are kept, the least used dropped first.</summary>
-public sealed class ListCounts(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
-    : ComputedCache("counts", "Floke:Counts", TimeSpan.FromMinutes(10), null, 20_000, scopes, config, lifetime, clock)
-{
-    /// <summary>The number of items <paramref name="query"/> finds. <paramref name="list"/> and <paramref name="filter"/>
-    /// (a record of scalars, with page and page size left out) and <paramref name="organizationIds"/> must together say
-    /// everything the query depends on.</summary>
-    public ValueTask<int> CountAsync<T>(string list, object filter, IEnumerable<int> organizationIds, IQueryable<T> query, CancellationToken ct) =>
-        GetInlineAsync($"{list}|{filter}|{string.Join(',', organizationIds.Order())}", token => query.CountAsync(token), ct);
-}
 
 /// <summary>An entity the national figures count: saving a change to one marks the cached figures stale.</summary>
 public interface ICountedNationally;

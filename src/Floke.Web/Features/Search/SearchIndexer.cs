@@ -24,9 +24,12 @@ public static class SearchIndexer
 
     /// <summary>The tracked entries whose documents a save will change (read before saving; their ids after).</summary>
     public static List<EntityEntry> Changed(ChangeTracker tracker) => tracker.Entries()
-        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Need or NeedOwner or Initiative or InitiativePartner or Experiment or Barrier or Lesson or Organization)
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsIndexed(e.Entity))
         .ToList();
+
+    /// <summary>Whether a change to <paramref name="entity"/> changes a search document.</summary>
+    public static bool IsIndexed(object entity) =>
+        entity is Need or NeedOwner or Initiative or InitiativePartner or Experiment or Barrier or Lesson or Organization;
 
     public static IEnumerable<SearchKey> Keys(IEnumerable<EntityEntry> entries) => entries.Select(e => e.Entity switch
     {

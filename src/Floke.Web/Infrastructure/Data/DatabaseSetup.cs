@@ -20,25 +20,22 @@ public static class DatabaseSetup
         services.AddSingleton<Features.Search.SearchCache>();
         services.AddSingleton<ListCounts>();
         services.AddSingleton<CacheInvalidation>();
-        services.AddSingleton(new CacheBackplaneConnection(provider == DatabaseProvider.Postgres && config.GetConnectionString("Postgres") is { } pg
-            ? PostgresConnectionString(pg) : null));
         services.AddSingleton<CacheBackplane>();
         services.AddHostedService(sp => sp.GetRequiredService<CacheBackplane>());
         services.AddHostedService<InsightsWarmup>();
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            services.AddHostedService<SqliteOptimizer>();
-        }
         if (provider == DatabaseProvider.Postgres)
         {
             var cs = PostgresConnectionString(config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set."));
+            services.AddSingleton(new CacheBackplaneConnection(cs));
             // The options are built once (singleton), not for every request's context.
             services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()),
                 ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         else
         {
+            services.AddSingleton(new CacheBackplaneConnection(null)); // one process: nobody to tell
+            services.AddHostedService<SqliteOptimizer>();
             var pragmas = new SqlitePragmas(config.GetValue("Floke:Sqlite:MmapBytes", 1L << 30));
             services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(config, env))
                 .AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), pragmas),

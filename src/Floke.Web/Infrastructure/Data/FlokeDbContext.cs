@@ -35,6 +35,11 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<Investment> Investments => Set<Investment>();
     public DbSet<Adoption> Adoptions => Set<Adoption>();
+    public DbSet<Features.OpenCalls.OpenCall> OpenCalls => Set<Features.OpenCalls.OpenCall>();
+    public DbSet<Features.OpenCalls.OpenCallCriterion> OpenCallCriteria => Set<Features.OpenCalls.OpenCallCriterion>();
+    public DbSet<Features.OpenCalls.JuryMember> JuryMembers => Set<Features.OpenCalls.JuryMember>();
+    public DbSet<Features.OpenCalls.Proposal> Proposals => Set<Features.OpenCalls.Proposal>();
+    public DbSet<Features.OpenCalls.ProposalScore> ProposalScores => Set<Features.OpenCalls.ProposalScore>();
     public DbSet<Features.Search.SearchDocument> SearchDocuments => Set<Features.Search.SearchDocument>();
     public DbSet<Features.Search.SearchViewer> SearchViewers => Set<Features.Search.SearchViewer>();
     public DbSet<Features.Search.SearchWord> SearchWords => Set<Features.Search.SearchWord>();

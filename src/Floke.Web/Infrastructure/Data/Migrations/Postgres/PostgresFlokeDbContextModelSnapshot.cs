@@ -1114,6 +1114,238 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("NeedOwners");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.JuryMember", b =>
+                {
+                    b.Property<int>("OpenCallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OpenCallId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("JuryMembers");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AwardRationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AwardedProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("BudgetNok")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerCountyNumber")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Requirements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardedProposalId");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("OpenCalls");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCallCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OpenCallId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenCallId");
+
+                    b.ToTable("OpenCallCriteria");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OpenCallId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("PriceNok")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Solution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenCallId", "Status");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.ProposalScore", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OpenCallId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProposalId", "CriterionId", "UserId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("OpenCallId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProposalScores");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Search.SearchDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -1620,6 +1852,93 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.JuryMember", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.OpenCall", null)
+                        .WithMany("Jury")
+                        .HasForeignKey("OpenCallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCall", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("AwardedProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Floke.Web.Features.Needs.Need", "Need")
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Need");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCallCriterion", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.OpenCall", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("OpenCallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.Proposal", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.OpenCall", "OpenCall")
+                        .WithMany()
+                        .HasForeignKey("OpenCallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OpenCall");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.ProposalScore", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.OpenCallCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Features.OpenCalls.Proposal", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Search.SearchViewer", b =>
                 {
                     b.HasOne("Floke.Web.Features.Search.SearchDocument", null)
@@ -1716,6 +2035,18 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Floke.Web.Features.Needs.Need", b =>
                 {
                     b.Navigation("Owners");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCall", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Jury");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.Proposal", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Search.SearchDocument", b =>

@@ -1077,6 +1077,232 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("NeedOwners");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.JuryMember", b =>
+                {
+                    b.Property<int>("OpenCallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpenCallId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("JuryMembers");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AwardRationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AwardedProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BudgetNok")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerCountyNumber")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requirements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardedProposalId");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("OpenCalls");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCallCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenCallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenCallId");
+
+                    b.ToTable("OpenCallCriteria");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenCallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PriceNok")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Solution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenCallId", "Status");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.ProposalScore", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenCallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId", "CriterionId", "UserId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("OpenCallId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProposalScores");
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Search.SearchDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -1575,6 +1801,93 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.JuryMember", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.OpenCall", null)
+                        .WithMany("Jury")
+                        .HasForeignKey("OpenCallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCall", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("AwardedProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Floke.Web.Features.Needs.Need", "Need")
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Need");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCallCriterion", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.OpenCall", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("OpenCallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.Proposal", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.OpenCall", "OpenCall")
+                        .WithMany()
+                        .HasForeignKey("OpenCallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OpenCall");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.ProposalScore", b =>
+                {
+                    b.HasOne("Floke.Web.Features.OpenCalls.OpenCallCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Features.OpenCalls.Proposal", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Floke.Web.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Floke.Web.Features.Search.SearchViewer", b =>
                 {
                     b.HasOne("Floke.Web.Features.Search.SearchDocument", null)
@@ -1671,6 +1984,18 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Floke.Web.Features.Needs.Need", b =>
                 {
                     b.Navigation("Owners");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.OpenCall", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Jury");
+                });
+
+            modelBuilder.Entity("Floke.Web.Features.OpenCalls.Proposal", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Floke.Web.Features.Search.SearchDocument", b =>

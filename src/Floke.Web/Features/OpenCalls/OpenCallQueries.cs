@@ -1,0 +1,249 @@
+using Floke.Web.Core.Accounts;
+using Floke.Web.Core.Organizations;
+using Floke.Web.Infrastructure;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Web.Features.OpenCalls;
+
+/// <summary>A call in a list.</summary>
+public sealed record OpenCallSummary(int Id, string Title, OpenCallPhase Phase, DateTimeOffset Deadline, decimal? BudgetNok,
+    int OwnerOrganizationId, string OwnerName, DateTimeOffset? PublishedAt, bool IsDemo);
+
+public sealed record CriterionView(int Id, string Name, string? Description, int Weight);
+
+public sealed record JuryMemberView(string UserId, string Name, string Email);
+
+/// <summary>The awarded proposal, public with the award.</summary>
+public sealed record AwardView(int ProposalId, string ProposalTitle, int OrganizationId, string OrganizationName, string Rationale, DateTimeOffset AwardedAt);
+
+/// <summary>A proposal of one of the reader's organisations to this call.</summary>
+public sealed record OwnProposal(int Id, string Title, string OrganizationName, ProposalStatus Status);
+
+/// <summary>A call with everything its page and the API show, and what the reader may do with it.</summary>
+public sealed record OpenCallView(int Id, string Title, OpenCallStatus Status, OpenCallPhase Phase, string Challenge, string? Requirements,
+    decimal? BudgetNok, DateTimeOffset Deadline, int OwnerOrganizationId, string OwnerName, int? NeedId, string? NeedTitle,
+    IReadOnlyList<CriterionView> Criteria, string? CancelReason, AwardView? Award, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? PublishedAt, bool IsDemo, int Version)
+{
+    /// <summary>Submitted proposals; told once the deadline has passed.</summary>
+    public int? ProposalCount { get; init; }
+    public bool CanEdit { get; init; }
+    public bool IsLeader { get; init; }
+    public bool CanEvaluate { get; init; }
+    /// <summary>The jury, shown to the owner's leaders only (people's names are not public).</summary>
+    public IReadOnlyList<JuryMemberView> Jury { get; init; } = [];
+    public IReadOnlyList<OwnProposal> MyProposals { get; init; } = [];
+}
+
+/// <summary>A submitted proposal as the jury sees it: each criterion's mean score, the weighted total and how many scored.</summary>
+public sealed record EvaluatedProposal(int Id, string Title, int OrganizationId, string OrganizationName, decimal? PriceNok,
+    DateTimeOffset? SubmittedAt, IReadOnlyList<decimal?> CriterionMeans, decimal? WeightedScore, int JuryScored, bool ScoredByMe);
+
+public sealed record Evaluation(int CallId, string Title, OpenCallPhase Phase, IReadOnlyList<CriterionView> Criteria, int JurySize,
+    IReadOnlyList<EvaluatedProposal> Proposals, bool CanAward, bool IsJuryMember, int? AwardedProposalId);
+
+public sealed record ScoreView(int CriterionId, int Score, string? Comment);
+
+/// <summary>A proposal with its call, and what the reader may do with it.</summary>
+public sealed record ProposalView(int Id, int OpenCallId, string CallTitle, OpenCallPhase CallPhase, DateTimeOffset Deadline,
+    int OrganizationId, string OrganizationName, string Title, string Solution, decimal? PriceNok, ProposalStatus Status,
+    DateTimeOffset? SubmittedAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool IsDemo, bool IsAwarded, int Version,
+    IReadOnlyList<CriterionView> Criteria)
+{
+    public bool CanEdit { get; init; }
+    public bool CanScore { get; init; }
+    /// <summary>The reader's own scores, when on the jury.</summary>
+    public IReadOnlyList<ScoreView> MyScores { get; init; } = [];
+}
+
+public sealed record OpenCallFilter(
+    string? Q = null,
+    OpenCallPhase? Phase = null,
+    OrganizationKind? OwnerKind = null,
+    string? County = null,
+    int? Organization = null,
+    bool Mine = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize);
+
+public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCounts counts, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Calls the reader may see. Open ones come by deadline, soonest first; the others newest first. With Mine,
+    /// every call of the reader's organisations, drafts too.</summary>
+    public async Task<Paged<OpenCallSummary>> ListAsync(OpenCallFilter f, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        // Whole minutes, so that a count kept for a phase is for the same moment as the rows.
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
+        var query = db.OpenCalls.AsNoTracking();
+        query = f.Mine ? query.Where(c => orgIds.Contains(c.OwnerOrganizationId)) : query.Where(c => c.Status != OpenCallStatus.Draft);
+        query = f.Phase switch
+        {
+            OpenCallPhase.Draft => query.Where(c => c.Status == OpenCallStatus.Draft),
+            OpenCallPhase.Open => query.Where(c => c.Status == OpenCallStatus.Published && c.Deadline > now),
+            OpenCallPhase.Evaluating => query.Where(c => c.Status == OpenCallStatus.Published && c.Deadline <= now),
+            OpenCallPhase.Awarded => query.Where(c => c.Status == OpenCallStatus.Awarded),
+            OpenCallPhase.Cancelled => query.Where(c => c.Status == OpenCallStatus.Cancelled),
+            _ => query,
+        };
+        if (Validation.Clean(f.Q) is { } q)
+        {
+            var pattern = $"%{q.ToLowerInvariant()}%";
+            query = query.Where(c => EF.Functions.Like(c.Title.ToLower(), pattern) || EF.Functions.Like(c.Challenge.ToLower(), pattern));
+        }
+        if (f.OwnerKind is { } kind)
+        {
+            query = query.Where(c => c.OwnerKind == kind);
+        }
+        if (Validation.Clean(f.County) is { } county)
+        {
+            query = query.Where(c => c.OwnerCountyNumber == county);
+        }
+        if (f.Organization is { } org)
+        {
+            query = query.Where(c => c.OwnerOrganizationId == org);
+        }
+        var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
+        // Which calls are open or under evaluation changes with the clock, so such a count is kept for that minute only.
+        var key = (Filter: f with { Page = 1, PageSize = 0 }, At: f.Phase is OpenCallPhase.Open or OpenCallPhase.Evaluating ? now.Ticks : 0);
+        var total = await counts.CountAsync("calls", key, orgIds, query, ct);
+        var ordered = f.Phase == OpenCallPhase.Open
+            ? query.OrderBy(c => c.Deadline).ThenBy(c => c.Id)
+            : query.OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).ThenByDescending(c => c.Id);
+        var rows = await ordered.Skip((page - 1) * size).Take(size)
+            .Select(c => new { c.Id, c.Title, c.Status, c.Deadline, c.BudgetNok, c.OwnerOrganizationId, c.Owner!.Name, c.PublishedAt, c.IsDemo })
+            .ToListAsync(ct);
+        var items = rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, clock.GetUtcNow()), c.Deadline,
+            c.BudgetNok, c.OwnerOrganizationId, c.Name, c.PublishedAt, c.IsDemo)).ToList();
+        return new Paged<OpenCallSummary>(items, page, size, total);
+    }
+
+    /// <summary>The calls the reader may see that ask to solve a need, for the need's page.</summary>
+    public async Task<IReadOnlyList<OpenCallSummary>> ForNeedAsync(int needId, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var rows = await db.OpenCalls.AsNoTracking().VisibleTo(orgIds).Where(c => c.NeedId == needId)
+            .OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).Take(MaxPageSize)
+            .Select(c => new { c.Id, c.Title, c.Status, c.Deadline, c.BudgetNok, c.OwnerOrganizationId, c.Owner!.Name, c.PublishedAt, c.IsDemo })
+            .ToListAsync(ct);
+        return [.. rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, clock.GetUtcNow()), c.Deadline,
+            c.BudgetNok, c.OwnerOrganizationId, c.Name, c.PublishedAt, c.IsDemo))];
+    }
+
+    /// <summary>One call, or null where it does not exist or the reader may not see it (another organisation's draft).</summary>
+    public async Task<OpenCallView?> GetAsync(int id, CancellationToken ct)
+    {
+        var roles = await user.RolesAsync(ct);
+        var orgIds = roles.Keys.ToArray();
+        var call = await db.OpenCalls.AsNoTracking().Include(c => c.Owner).Include(c => c.Criteria).Include(c => c.Jury).AsSplitQuery()
+            .VisibleTo(orgIds).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (call is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var phase = OpenCallRules.Phase(call.Status, call.Deadline, now);
+        var owner = call.Owner!.Name;
+        var needTitle = call.NeedId is { } needId
+            ? await Needs.NeedAccess.VisibleTo(db.Needs.AsNoTracking(), orgIds).Where(n => n.Id == needId).Select(n => n.Title).FirstOrDefaultAsync(ct)
+            : null;
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.OpenCallId == id && (p.Status == ProposalStatus.Submitted || orgIds.Contains(p.OrganizationId)))
+            .Select(p => new { p.Id, p.Title, p.Status, p.OrganizationId, OrganizationName = p.Organization!.Name }).ToListAsync(ct);
+        var isLeader = OpenCallAccess.IsLeader(call, roles);
+        var jury = isLeader
+            ? await db.Users.AsNoTracking().Where(u => call.Jury.Select(j => j.UserId).Contains(u.Id)).OrderBy(u => u.DisplayName)
+                .Select(u => new JuryMemberView(u.Id, u.DisplayName, u.Email!)).ToListAsync(ct)
+            : [];
+        AwardView? award = null;
+        if (call.AwardedProposalId is { } awarded)
+        {
+            award = await db.Proposals.AsNoTracking().Where(p => p.Id == awarded)
+                .Select(p => new AwardView(p.Id, p.Title, p.OrganizationId, p.Organization!.Name, call.AwardRationale ?? "", call.AwardedAt ?? call.UpdatedAt))
+                .SingleAsync(ct);
+        }
+        return new OpenCallView(call.Id, call.Title, call.Status, phase, call.Challenge, call.Requirements, call.BudgetNok, call.Deadline,
+            call.OwnerOrganizationId, owner, needTitle is null ? null : call.NeedId, needTitle,
+            [.. call.Criteria.OrderBy(c => c.SortOrder).Select(c => new CriterionView(c.Id, c.Name, c.Description, c.Weight))],
+            call.CancelReason, award, call.CreatedAt, call.UpdatedAt, call.PublishedAt, call.IsDemo, call.Version)
+        {
+            ProposalCount = phase is OpenCallPhase.Evaluating or OpenCallPhase.Awarded ? proposals.Count(p => p.Status == ProposalStatus.Submitted) : null,
+            CanEdit = roles.ContainsKey(call.OwnerOrganizationId) && phase is OpenCallPhase.Draft or OpenCallPhase.Open,
+            IsLeader = isLeader,
+            CanEvaluate = OpenCallAccess.CanEvaluate(call, user.UserId, roles),
+            Jury = jury,
+            MyProposals = [.. proposals.Where(p => orgIds.Contains(p.OrganizationId)).Select(p => new OwnProposal(p.Id, p.Title, p.OrganizationName, p.Status))],
+        };
+    }
+
+    /// <summary>The submitted proposals with their scores, best first, for the jury and the owner's leaders; null for anyone else.</summary>
+    public async Task<Evaluation?> EvaluationAsync(int id, CancellationToken ct)
+    {
+        var roles = await user.RolesAsync(ct);
+        var call = await db.OpenCalls.AsNoTracking().Include(c => c.Criteria).Include(c => c.Jury).AsSplitQuery()
+            .VisibleTo([.. roles.Keys]).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (call is null || !OpenCallAccess.CanEvaluate(call, user.UserId, roles))
+        {
+            return null;
+        }
+        var criteria = call.Criteria.OrderBy(c => c.SortOrder).ToList();
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.OpenCallId == id && p.Status == ProposalStatus.Submitted)
+            .Select(p => new { p.Id, p.Title, p.OrganizationId, OrganizationName = p.Organization!.Name, p.PriceNok, p.SubmittedAt })
+            .ToListAsync(ct);
+        var scores = await db.ProposalScores.AsNoTracking().Where(s => s.OpenCallId == id)
+            .Select(s => new { s.ProposalId, s.CriterionId, s.UserId, s.Score }).ToListAsync(ct);
+        var byProposal = scores.ToLookup(s => s.ProposalId);
+        var weights = criteria.Select(c => (c.Id, c.Weight)).ToList();
+        var evaluated = proposals.Select(p =>
+        {
+            var mine = byProposal[p.Id].ToList();
+            return new EvaluatedProposal(p.Id, p.Title, p.OrganizationId, p.OrganizationName, p.PriceNok, p.SubmittedAt,
+                [.. criteria.Select(c => mine.Where(s => s.CriterionId == c.Id).Select(s => (decimal?)s.Score).Average() is { } m ? decimal.Round(m, 1) : (decimal?)null)],
+                OpenCallRules.WeightedScore(weights, mine.Select(s => (s.CriterionId, s.Score))),
+                mine.Select(s => s.UserId).Distinct().Count(), mine.Any(s => s.UserId == user.UserId));
+        }).OrderByDescending(p => p.WeightedScore ?? -1).ThenBy(p => p.SubmittedAt).ToList();
+        var phase = OpenCallRules.Phase(call.Status, call.Deadline, clock.GetUtcNow());
+        return new Evaluation(call.Id, call.Title, phase, [.. criteria.Select(c => new CriterionView(c.Id, c.Name, c.Description, c.Weight))],
+            call.Jury.Count, evaluated, OpenCallAccess.IsLeader(call, roles) && phase == OpenCallPhase.Evaluating,
+            call.Jury.Any(j => j.UserId == user.UserId), call.AwardedProposalId);
+    }
+
+    /// <summary>One proposal, or null where the reader may not see it.</summary>
+    public async Task<ProposalView?> GetProposalAsync(int id, CancellationToken ct)
+    {
+        var roles = await user.RolesAsync(ct);
+        var userId = user.UserId;
+        var p = await db.Proposals.AsNoTracking().VisibleTo([.. roles.Keys], OpenCallAccess.LeadIds(roles), userId)
+            .Where(p => p.Id == id)
+            .Select(p => new
+            {
+                p.Id, p.OpenCallId, CallTitle = p.OpenCall!.Title, CallStatus = p.OpenCall.Status, p.OpenCall.Deadline, p.OpenCall.AwardedProposalId,
+                OnJury = p.OpenCall.Jury.Any(j => j.UserId == userId),
+                p.OrganizationId, OrganizationName = p.Organization!.Name, p.Title, p.Solution, p.PriceNok, p.Status, p.SubmittedAt,
+                p.CreatedAt, p.UpdatedAt, p.IsDemo, p.Version,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (p is null)
+        {
+            return null;
+        }
+        var criteria = await db.OpenCallCriteria.AsNoTracking().Where(c => c.OpenCallId == p.OpenCallId).OrderBy(c => c.SortOrder)
+            .Select(c => new CriterionView(c.Id, c.Name, c.Description, c.Weight)).ToListAsync(ct);
+        var myScores = p.OnJury
+            ? await db.ProposalScores.AsNoTracking().Where(s => s.ProposalId == id && s.UserId == userId)
+                .Select(s => new ScoreView(s.CriterionId, s.Score, s.Comment)).ToListAsync(ct)
+            : [];
+        var phase = OpenCallRules.Phase(p.CallStatus, p.Deadline, clock.GetUtcNow());
+        var author = roles.ContainsKey(p.OrganizationId);
+        return new ProposalView(p.Id, p.OpenCallId, p.CallTitle, phase, p.Deadline, p.OrganizationId, p.OrganizationName, p.Title, p.Solution,
+            p.PriceNok, p.Status, p.SubmittedAt, p.CreatedAt, p.UpdatedAt, p.IsDemo, p.AwardedProposalId == p.Id, p.Version, criteria)
+        {
+            CanEdit = author && phase == OpenCallPhase.Open,
+            CanScore = p.OnJury && !author && phase == OpenCallPhase.Evaluating && p.Status == ProposalStatus.Submitted,
+            MyScores = myScores,
+        };
+    }
+}

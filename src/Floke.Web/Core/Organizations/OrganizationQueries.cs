@@ -93,12 +93,13 @@ public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user, Aud
     }
 
     /// <summary>The organisations the signed-in person belongs to, for choosing an owner.</summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> MineAsync(CancellationToken ct)
+    /// <param name="kinds">Only organisations of these kinds (e.g. public bodies, for an open call).</param>
+    public async Task<IReadOnlyList<(int Id, string Name)>> MineAsync(CancellationToken ct, Func<OrganizationKind, bool>? kinds = null)
     {
         var ids = await user.OrganizationIdsAsync(ct);
         var rows = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
-        return rows.Select(r => (r.Id, r.Name)).ToList();
+            .Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
+        return rows.Where(r => kinds is null || kinds(r.Kind)).Select(r => (r.Id, r.Name)).ToList();
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Organization, OrganizationView>> Projection = o =>

@@ -76,9 +76,7 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
     public async Task<Paged<OpenCallSummary>> ListAsync(OpenCallFilter f, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        // Whole minutes, so that a count kept for a phase is for the same moment as the rows.
         var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
         var query = db.OpenCalls.AsNoTracking();
         query = f.Mine ? query.Where(c => orgIds.Contains(c.OwnerOrganizationId)) : query.Where(c => c.Status != OpenCallStatus.Draft);
         query = f.Phase switch
@@ -108,16 +106,18 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
             query = query.Where(c => c.OwnerOrganizationId == org);
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        // Which calls are open or under evaluation changes with the clock, so such a count is kept for that minute only.
-        var key = (Filter: f with { Page = 1, PageSize = 0 }, At: f.Phase is OpenCallPhase.Open or OpenCallPhase.Evaluating ? now.Ticks : 0);
-        var total = await counts.CountAsync("calls", key, orgIds, query, ct);
+        // Which calls are open or under evaluation changes with the clock, not only with saves, so those counts are never
+        // kept; the (Status, Deadline) index answers them directly.
+        var total = f.Phase is OpenCallPhase.Open or OpenCallPhase.Evaluating
+            ? await query.CountAsync(ct)
+            : await counts.CountAsync("calls", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
         var ordered = f.Phase == OpenCallPhase.Open
             ? query.OrderBy(c => c.Deadline).ThenBy(c => c.Id)
             : query.OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).ThenByDescending(c => c.Id);
         var rows = await ordered.Skip((page - 1) * size).Take(size)
             .Select(c => new { c.Id, c.Title, c.Status, c.Deadline, c.BudgetNok, c.OwnerOrganizationId, c.Owner!.Name, c.PublishedAt, c.IsDemo })
             .ToListAsync(ct);
-        var items = rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, clock.GetUtcNow()), c.Deadline,
+        var items = rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, now), c.Deadline,
             c.BudgetNok, c.OwnerOrganizationId, c.Name, c.PublishedAt, c.IsDemo)).ToList();
         return new Paged<OpenCallSummary>(items, page, size, total);
     }

@@ -81,6 +81,22 @@ public class QueryBudgetTests(Apps apps)
         var adoption = (await (await adopter.Http.PostAsync("/api/v1/adoptions", System.Net.Http.Json.JsonContent.Create(new { initiativeId = initiative, adopterOrganizationId = adopterOrg, status = "Adopted" }))).ReadJsonAsync())
             .GetProperty("adoption").GetProperty("id").GetInt32();
 
+        var openCall = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            openCall = await owner.PublishedCallAsync(org, adopter);
+        }
+        var evaluatedCall = await owner.PublishedCallAsync(org, adopter);
+        var proposal = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            var company = await partner.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.Company, municipality: null));
+            proposal = await partner.SubmittedProposalAsync(evaluatedCall, company);
+        }
+        await app.PassDeadlineAsync(evaluatedCall);
+        var criteria = OpenCallData.CriterionIds(await (await owner.Http.GetAsync($"/api/v1/calls/{evaluatedCall}")).ReadJsonAsync());
+        await adopter.Http.PutAsync($"/api/v1/proposals/{proposal}/scores", System.Net.Http.Json.JsonContent.Create(OpenCallData.Scores(criteria, 7, 5, 3)));
+
         var anonymous = Clients.Anonymous(app);
         var signedIn = Clients.Pages(app);
         await signedIn.SubmitAsync("/account/login", [new("Input.Email", owner.Email), new("Input.Password", TestData.Password)]);
@@ -115,6 +131,11 @@ public class QueryBudgetTests(Apps apps)
             (signedIn.Http, $"/search/similar?for=need&title=Budsjettbehov+{token}&text=venter+lenge"), (anonymous, "/open-data"), (anonymous, "/insights"), (anonymous, "/insights?county=03&fromYear=2020"), (anonymous, "/api/v1/insights"),
             (anonymous, "/api/v1/insights/stages.csv"), (signedIn.Http, $"/organizations/{org}/insights"),
             (anonymous, "/open-data/catalog"), (anonymous, "/open-data/initiatives.csv"), (anonymous, "/open-data/needs.xlsx"),
+            (anonymous, "/calls"), (anonymous, "/calls?phase=Open"), (anonymous, $"/calls/{openCall}"), (anonymous, $"/calls/{evaluatedCall}/history"),
+            (signedIn.Http, $"/calls/{openCall}"), (signedIn.Http, $"/calls/{openCall}/edit"), (signedIn.Http, "/calls/new"), (signedIn.Http, "/calls?mine=true"),
+            (signedIn.Http, $"/calls/{evaluatedCall}/evaluation"), (signedIn.Http, $"/proposals/{proposal}"), (signedIn.Http, $"/proposals/{proposal}/history"),
+            (signedIn.Http, $"/calls/{openCall}/proposals/new"), (anonymous, "/api/v1/calls?pageSize=100"), (anonymous, $"/api/v1/calls/{openCall}"),
+            (owner.Http, $"/api/v1/calls/{evaluatedCall}/evaluation"), (adopter.Http, $"/api/v1/proposals/{proposal}"),
         };
         var insights = app.Services.GetRequiredService<Floke.Web.Infrastructure.InsightsCache>();
         var search = app.Services.GetRequiredService<Floke.Web.Features.Search.SearchCache>();

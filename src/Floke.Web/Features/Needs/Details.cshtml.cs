@@ -8,10 +8,12 @@ using Microsoft.Extensions.Localization;
 namespace Floke.Web.Features.Needs;
 
 /// <summary>One need; its owners manage it here: publish, archive, invite co-owners; invited leaders answer.</summary>
-public sealed class DetailsModel(NeedQueries queries, NeedCommands commands, InitiativeQueries initiatives, OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : ActionPage
+public sealed class DetailsModel(NeedQueries queries, NeedCommands commands, InitiativeQueries initiatives, OpenCalls.OpenCallQueries calls,
+    OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : ActionPage
 {
     public NeedView Need { get; private set; } = null!;
     public IReadOnlyList<InitiativeSummary> Initiatives { get; private set; } = [];
+    public IReadOnlyList<OpenCalls.OpenCallSummary> OpenCalls { get; private set; } = [];
     [BindProperty] public string? InviteNumber { get; set; }
 
     public async Task<IActionResult> OnPostStatusAsync(int id, NeedStatus status, CancellationToken ct)
@@ -40,6 +42,7 @@ public sealed class DetailsModel(NeedQueries queries, NeedCommands commands, Ini
         var need = await queries.GetAsync(id, ct);
         Need = need!;
         Initiatives = need is null ? [] : await initiatives.ForNeedAsync(id, ct);
+        OpenCalls = need is null ? [] : await calls.ForNeedAsync(id, ct);
         return need is not null;
     }
 }

@@ -72,9 +72,11 @@ public sealed class OrganizationCommands(
         var saved = await save.SaveAsync(org, version, o => Apply(o, input), ct);
         if (saved.IsOk)
         {
-            // The initiatives keep their owner's county and kind for the portfolio filters.
+            // The initiatives and open calls keep their owner's county and kind for the list filters and insights.
             await db.Initiatives.Where(i => i.OwnerOrganizationId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerCountyNumber, org.CountyNumber).SetProperty(i => i.OwnerKind, org.Kind), ct);
+            await db.OpenCalls.Where(c => c.OwnerOrganizationId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerCountyNumber, org.CountyNumber).SetProperty(c => c.OwnerKind, org.Kind), ct);
             await tx.CommitAsync(ct);
         }
         return saved;

@@ -14,6 +14,7 @@ public enum SearchKind
     Lesson = 4,
     Barrier = 5,
     Organization = 6,
+    OpenCall = 7,
 }
 
 /// <summary>One searchable item, kept by <see cref="SearchIndexer"/> whenever its source changes. The words are searched

@@ -3,6 +3,7 @@ using Floke.Web.Features.Barriers;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
+using Floke.Web.Features.OpenCalls;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -29,7 +30,7 @@ public static class SearchIndexer
 
     /// <summary>Whether a change to <paramref name="entity"/> changes a search document.</summary>
     public static bool IsIndexed(object entity) =>
-        entity is Need or NeedOwner or Initiative or InitiativePartner or Experiment or Barrier or Lesson or Organization;
+        entity is Need or NeedOwner or Initiative or InitiativePartner or Experiment or Barrier or Lesson or Organization or OpenCall;
 
     public static IEnumerable<SearchKey> Keys(IEnumerable<EntityEntry> entries) => entries.Select(e => e.Entity switch
     {
@@ -41,6 +42,7 @@ public static class SearchIndexer
         Barrier b => new SearchKey(SearchKind.Barrier, b.Id),
         Lesson l => new SearchKey(SearchKind.Lesson, l.Id),
         Organization o => new SearchKey(SearchKind.Organization, o.Id),
+        OpenCall c => new SearchKey(SearchKind.OpenCall, c.Id),
         _ => throw new InvalidOperationException(),
     }).Distinct();
 
@@ -55,6 +57,7 @@ public static class SearchIndexer
         var lessons = Ids(SearchKind.Lesson);
         var barriers = Ids(SearchKind.Barrier);
         var organizations = Ids(SearchKind.Organization);
+        var calls = Ids(SearchKind.OpenCall);
 
         await db.SearchDocuments.Where(d => (d.Kind == SearchKind.Need && needs.Contains(d.ItemId))
                 || (d.InitiativeId != null && initiatives.Contains(d.InitiativeId.Value))
@@ -62,7 +65,8 @@ public static class SearchIndexer
                 || (d.Kind == SearchKind.Experiment && experiments.Contains(d.ItemId))
                 || (d.Kind == SearchKind.Lesson && lessons.Contains(d.ItemId))
                 || (d.Kind == SearchKind.Barrier && barriers.Contains(d.ItemId))
-                || (d.Kind == SearchKind.Organization && organizations.Contains(d.ItemId)))
+                || (d.Kind == SearchKind.Organization && organizations.Contains(d.ItemId))
+                || (d.Kind == SearchKind.OpenCall && calls.Contains(d.ItemId)))
             .ExecuteDeleteAsync(ct);
 
         var postgres = db.Database.IsNpgsql();
@@ -73,6 +77,7 @@ public static class SearchIndexer
         documents.AddRange(await LessonDocuments(db, db.Lessons.Where(x => lessons.Contains(x.Id) || initiatives.Contains(x.InitiativeId)), postgres, ct));
         documents.AddRange(await BarrierDocuments(db, db.Barriers.Where(x => barriers.Contains(x.Id) || initiatives.Contains(x.InitiativeId)), postgres, ct));
         documents.AddRange(await OrganizationDocuments(db.Organizations.Where(o => organizations.Contains(o.Id)), postgres, ct));
+        documents.AddRange(await OpenCallDocuments(db.OpenCalls.Where(c => calls.Contains(c.Id)), postgres, ct));
         if (organizations.Length > 0)
         {
             // An organisation's kind and county are facets of what it owns.
@@ -143,6 +148,7 @@ public static class SearchIndexer
         await WriteAll("lessons", after => LessonDocuments(db, db.Lessons.Where(x => x.Id > after).OrderBy(x => x.Id).Take(Batch), postgres, ct));
         await WriteAll("barriers", after => BarrierDocuments(db, db.Barriers.Where(x => x.Id > after).OrderBy(x => x.Id).Take(Batch), postgres, ct));
         await WriteAll("organisations", after => OrganizationDocuments(db.Organizations.Where(o => o.Id > after).OrderBy(o => o.Id).Take(Batch), postgres, ct));
+        await WriteAll("open calls", after => OpenCallDocuments(db.OpenCalls.Where(c => c.Id > after).OrderBy(c => c.Id).Take(Batch), postgres, ct));
         await writer.WriteAsync(words.Select(w => new SearchWord { Word = w, Reversed = Reverse(w) }), ct);
         await writer.ResetIdentitiesAsync(ct);
         if (!postgres)
@@ -292,6 +298,25 @@ public static class SearchIndexer
             d.CountyNumber = o.CountyNumber;
             d.Year = o.CreatedAt.Year;
             d.UpdatedAt = o.CreatedAt;
+            return d;
+        }).ToList();
+    }
+
+    private static async Task<List<SearchDocument>> OpenCallDocuments(IQueryable<OpenCall> calls, bool postgres, CancellationToken ct)
+    {
+        var rows = await calls.AsNoTracking()
+            .Select(c => new { c.Id, c.Title, c.Challenge, c.Requirements, c.Status, c.OwnerOrganizationId, c.OwnerKind, c.OwnerCountyNumber, c.CreatedAt, c.PublishedAt, c.UpdatedAt })
+            .ToListAsync(ct);
+        return rows.Select(c =>
+        {
+            var d = Document(SearchKind.OpenCall, c.Id, null, c.Title, Join(c.Challenge, c.Requirements), postgres);
+            d.IsPublic = c.Status != OpenCallStatus.Draft;
+            d.OwnerOrganizationId = c.OwnerOrganizationId;
+            d.OrganizationKind = c.OwnerKind;
+            d.CountyNumber = c.OwnerCountyNumber;
+            d.Year = (c.PublishedAt ?? c.CreatedAt).Year;
+            d.UpdatedAt = c.UpdatedAt;
+            d.Viewers = d.IsPublic ? [] : [new SearchViewer { OrganizationId = c.OwnerOrganizationId }];
             return d;
         }).ToList();
     }

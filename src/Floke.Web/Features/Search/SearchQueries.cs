@@ -46,6 +46,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         SearchKind.Experiment => $"/experiments/{id}",
         SearchKind.Lesson => $"/initiatives/{initiativeId}#lesson-{id}",
         SearchKind.Barrier => $"/barriers/{id}",
+        SearchKind.OpenCall => $"/calls/{id}",
         _ => $"/organizations/{id}",
     };
 

@@ -109,4 +109,32 @@ public class SearchApiTests(Apps apps)
         Assert.Empty(Hits(await SearchAsync(Clients.Anonymous(app), $"trygghetsalarm {token}")));
         Assert.Equal([("Initiative", published)], Hits(await SearchAsync(Clients.Anonymous(app), $"fallsensorer {token}")));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task OpenCalls_AreFoundOnceCalled_DraftsOnlyByTheirOwner_AndFollowEdits(string provider)
+    {
+        var app = apps[provider];
+        var token = "q" + TestData.Token().Replace("e", "x");
+        var owner = await Clients.NewApiUserAsync(app, "caller");
+        var outsider = await Clients.NewApiUserAsync(app, "other");
+        await outsider.CreateOrganizationAsync();
+        var org = await owner.CreateOrganizationAsync();
+        var call = await owner.CreateCallAsync(org, $"Brøytingen {token} må bli smartere");
+        var id = call.GetProperty("id").GetInt32();
+        var anonymous = Clients.Anonymous(app);
+
+        Assert.Contains(("OpenCall", id), Hits(await SearchAsync(owner.Http, $"brøyting {token}")));
+        var hidden = await SearchAsync(outsider.Http, $"brøyting {token}");
+        Assert.Empty(Hits(hidden));
+        Assert.Equal(0, hidden.GetProperty("results").GetProperty("total").GetInt32());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await owner.Http.PostAsync($"/api/v1/calls/{id}/publish", null)).StatusCode);
+        var found = await SearchAsync(anonymous, $"broytingen {token}");
+        Assert.Equal([("OpenCall", id)], Hits(found));
+        Assert.Equal($"/calls/{id}", found.GetProperty("results").GetProperty("items")[0].GetProperty("url").GetString());
+        var kinds = found.GetProperty("facets").GetProperty("kinds").EnumerateArray().ToList();
+        Assert.Equal("OpenCall", Assert.Single(kinds).GetProperty("value").GetString());
+        // The challenge text is searched too ("fall" is in it).
+        Assert.Contains(("OpenCall", id), Hits(await SearchAsync(anonymous, $"faller {token}")));
+    }
 }

@@ -7,6 +7,7 @@ using Barrier = Floke.Web.Features.Barriers.Barrier;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
+using Floke.Web.Features.OpenCalls;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,61 @@ public static class DemoData
         db.Adoptions.AddRange(adoptions);
         db.Investments.AddRange(Investments(initiatives, Org, now));
         db.Benefits.AddRange(Benefits(initiatives, adoptions, Org, now));
+        await db.SaveChangesAsync(ct);
+
+        await OpenCallsAsync(db, Org, needs, now, ct);
+    }
+
+    /// <summary>Open calls in every phase: open, under evaluation (with proposals), awarded, cancelled, and a draft.</summary>
+    private static async Task OpenCallsAsync(FlokeDbContext db, Func<string, Organization> org, IReadOnlyList<Need> needs, DateTimeOffset now, CancellationToken ct)
+    {
+        OpenCall Make(string owner, string title, string challenge, decimal? budget, int deadlineInDays, OpenCallStatus status, Need? need = null,
+            string? cancelReason = null) => new()
+        {
+            OwnerOrganizationId = org(owner).Id, OwnerKind = org(owner).Kind, OwnerCountyNumber = org(owner).CountyNumber, Title = title, Challenge = challenge,
+            Requirements = "Forslaget beskriver løsningen, personvern, drift og hva en pilot koster.", BudgetNok = budget,
+            Deadline = OpenCallRules.DeadlineOn(DateOnly.FromDateTime(now.AddDays(deadlineInDays).UtcDateTime)), Status = status, NeedId = need?.Id,
+            CancelReason = cancelReason, IsDemo = true, CreatedAt = now.AddDays(-70), UpdatedAt = now.AddDays(-40),
+            PublishedAt = status == OpenCallStatus.Draft ? null : now.AddDays(-60),
+            Criteria =
+            [
+                new() { Name = "Nytte for brukerne", Description = "Hvor godt løsningen møter behovet slik brukerne beskriver det.", Weight = 50, SortOrder = 0 },
+                new() { Name = "Gjennomførbarhet", Description = "Modenhet, plan for pilot og drift.", Weight = 30, SortOrder = 1 },
+                new() { Name = "Pris", Weight = 20, SortOrder = 2 },
+            ],
+        };
+        Proposal Propose(OpenCall call, string by, string title, string solution, decimal price) => new()
+        {
+            OpenCall = call, OrganizationId = org(by).Id, Title = title, Solution = solution, PriceNok = price, Status = ProposalStatus.Submitted,
+            SubmittedAt = now.AddDays(-35), IsDemo = true, CreatedAt = now.AddDays(-45), UpdatedAt = now.AddDays(-35),
+        };
+        var falls = needs.First(n => n.Title.StartsWith("Eldre som bor hjemme", StringComparison.Ordinal));
+        var open = Make("958935420", "Varsling når eldre faller hjemme – uten kamera",
+            "Eldre som bor hjemme, faller og blir liggende lenge før noen oppdager det. Vi søker løsninger som varsler hjemmetjenesten raskt, uten kamera og uten at brukeren må bære noe.",
+            1_500_000m, 21, OpenCallStatus.Published, falls);
+        var evaluating = Make("964338531", "Bedre koordinering av frivillige sjåfører til helsereiser",
+            "Frivillige sjåfører, pasienter og sykehus avtaler helsereiser på telefon. Vi søker en enkel løsning for å matche kjøreoppdrag og sjåfører.",
+            600_000m, -5, OpenCallStatus.Published);
+        var awarded = Make("942110464", "Skoleskyss som følger timeplanen",
+            "Skyssen kjører etter faste ruter mens timeplanene endrer seg. Vi søker løsninger som planlegger skoleskyss ut fra elevenes faktiske timeplaner.",
+            900_000m, -30, OpenCallStatus.Awarded);
+        var cancelled = Make("972418013", "Digital veiledning for søknad om startlån", "Søkere om startlån trenger hjelp til å forstå kravene før de søker.",
+            null, -10, OpenCallStatus.Cancelled, cancelReason: "Husbanken lanserer en nasjonal løsning som dekker behovet.");
+        var draft = Make("821311632", "Færre tomme seter i bestillingstransport", "Bestillingstransporten kjører ofte med få passasjerer. Utkast til utlysning.",
+            400_000m, 40, OpenCallStatus.Draft);
+        db.OpenCalls.AddRange(open, evaluating, awarded, cancelled, draft);
+        var proposals = new[]
+        {
+            Propose(evaluating, "931000012", "Sjåførtavla", "En delt oversikt der sykehusene legger ut kjøreoppdrag og frivillige tar dem på mobilen.", 450_000m),
+            Propose(evaluating, "931000039", "Ruteklar frivillig", "Ruteoptimering som samler flere pasienter i én tur.", 580_000m),
+            Propose(awarded, "931000039", "Timeplanstyrt skyss", "Rutene planlegges hver natt ut fra skolenes timeplaner og fravær.", 820_000m),
+            Propose(awarded, "931000012", "Skyssdialog", "Elevene og skolene melder endringer, og skyssen planlegges på nytt én gang i uken.", 300_000m),
+        };
+        db.Proposals.AddRange(proposals);
+        await db.SaveChangesAsync(ct);
+        awarded.AwardedProposalId = proposals[2].Id;
+        awarded.AwardRationale = "Høyest score på nytte og gjennomførbarhet; prisen er innenfor budsjettet.";
+        awarded.AwardedAt = now.AddDays(-20);
         await db.SaveChangesAsync(ct);
     }
 

@@ -41,6 +41,12 @@ public class DemoDataTests
         Assert.Equal(4, spread.GetProperty("totals").GetProperty("adopted").GetInt32() + spread.GetProperty("totals").GetProperty("abandoned").GetInt32());
         Assert.Equal("Veiviser for tillatelser til serveringssteder", spread.GetProperty("mostAdopted")[0].GetProperty("title").GetString());
 
+        var calls = (await (await http.GetAsync("/api/v1/calls?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(new[] { "Awarded", "Cancelled", "Evaluating", "Open" }, calls.Select(c => c.GetProperty("phase").GetString()!).Order().ToArray());
+        var awarded = await (await http.GetAsync($"/api/v1/calls/{calls.Single(c => c.GetProperty("phase").GetString() == "Awarded").GetProperty("id").GetInt32()}")).ReadJsonAsync();
+        Assert.Equal("Timeplanstyrt skyss", awarded.GetProperty("award").GetProperty("proposalTitle").GetString());
+        Assert.Equal(2, awarded.GetProperty("proposalCount").GetInt32());
+
         var needs = await (await http.GetAsync("/api/v1/needs")).ReadJsonAsync();
         Assert.Equal(4, needs.GetProperty("total").GetInt32()); // the fifth is a draft
         Assert.Contains("Demodata", await http.GetStringAsync("/"));

@@ -1,5 +1,6 @@
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
+using Floke.Web.Features.OpenCalls;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,6 +110,22 @@ public static class OpenDatasets
             db => db.Adoptions.AsNoTracking().Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).OrderBy(x => x.Id)
                 .Select(x => new { x.Id, x.InitiativeId, x.AdopterOrganizationId, x.Status, x.AbandonReason, x.Adaptations, x.ConfirmedAt, x.UpdatedAt }),
             async (db, ct) => await db.Adoptions.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).MaxAsync(x => (DateTimeOffset?)x.UpdatedAt, ct)),
+        OpenDataset.Of("calls", Economy,
+            db => db.OpenCalls.AsNoTracking().Where(c => c.Status != OpenCallStatus.Draft).OrderBy(c => c.Id)
+                .Select(c => new
+                {
+                    c.Id, c.Title, c.Challenge, c.Requirements, c.BudgetNok, c.Deadline, c.Status, c.OwnerOrganizationId, c.NeedId,
+                    ProposalsSubmitted = c.Status == OpenCallStatus.Published ? (int?)null : db.Proposals.Count(p => p.OpenCallId == c.Id && p.Status == ProposalStatus.Submitted),
+                    c.CancelReason, c.PublishedAt, c.UpdatedAt,
+                }),
+            async (db, ct) => await db.OpenCalls.Where(c => c.Status != OpenCallStatus.Draft).MaxAsync(c => (DateTimeOffset?)c.UpdatedAt, ct)),
+        OpenDataset.Of("awards", Economy,
+            db => db.OpenCalls.AsNoTracking().Where(c => c.Status == OpenCallStatus.Awarded).OrderBy(c => c.Id)
+                .Join(db.Proposals, c => c.AwardedProposalId, p => p.Id, (c, p) => new
+                {
+                    OpenCallId = c.Id, ProposalId = p.Id, ProposalTitle = p.Title, p.OrganizationId, p.PriceNok, c.AwardRationale, c.AwardedAt,
+                }),
+            async (db, ct) => await db.OpenCalls.Where(c => c.Status == OpenCallStatus.Awarded).MaxAsync(c => c.AwardedAt, ct)),
     ];
 
     public static OpenDataset? Find(string key) => All.FirstOrDefault(d => d.Key == key);

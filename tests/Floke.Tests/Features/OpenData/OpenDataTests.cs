@@ -60,8 +60,8 @@ public class OpenDataTests(Apps apps)
         // Everything in one ZIP: each dataset's CSV and the catalogue.
         var zipResponse = await Clients.Anonymous(app).GetAsync("/open-data/floke-open-data.zip");
         using var zip = new ZipArchive(new MemoryStream(await zipResponse.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["adoptions.csv", "barriers.csv", "benefits.csv", "catalog.ttl", "experiments.csv", "initiatives.csv", "investments.csv", "lessons.csv",
-            "measurements.csv", "needs.csv", "organizations.csv"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["adoptions.csv", "awards.csv", "barriers.csv", "benefits.csv", "calls.csv", "catalog.ttl", "experiments.csv", "initiatives.csv",
+            "investments.csv", "lessons.csv", "measurements.csv", "needs.csv", "organizations.csv"], zip.Entries.Select(e => e.FullName).Order());
         Assert.Contains($"Åpent tiltak {token}", await new StreamReader(zip.GetEntry("initiatives.csv")!.Open()).ReadToEndAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync("/open-data/users.csv")).StatusCode);
@@ -102,5 +102,39 @@ public class OpenDataTests(Apps apps)
         var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith("violations:", StringComparison.Ordinal));
         Assert.True(last is not null, $"the validator did not run:\n{output}");
         return last;
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task OpenCalls_PublishedCallsAndAwardsOnly_ProposalsNotAwardedNeverPublished(string provider)
+    {
+        var app = apps[provider];
+        var token = TestData.Token();
+        var leader = await Clients.NewApiUserAsync(app);
+        var founder = await Clients.NewApiUserAsync(app);
+        var municipality = await leader.CreateOrganizationAsync();
+        var a = await founder.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.StartUp, municipality: null));
+        var b = await founder.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.Company, municipality: null));
+        await leader.CreateCallAsync(municipality, $"Utkast til utlysning {token}");
+        var callId = await leader.PublishedCallAsync(municipality);
+        var winner = await founder.SubmittedProposalAsync(callId, a, $"Vinnerforslag {token}");
+        await founder.SubmittedProposalAsync(callId, b, $"Forslag som tapte {token}");
+        await app.PassDeadlineAsync(callId);
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsync($"/api/v1/calls/{callId}/award",
+            System.Net.Http.Json.JsonContent.Create(new { proposalId = winner, rationale = $"Begrunnelse {token}" }))).StatusCode);
+
+        var anonymous = Clients.Anonymous(app);
+        var calls = await anonymous.GetStringAsync("/open-data/calls.csv");
+        Assert.Contains($"\n{callId};", calls.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain($"Utkast til utlysning {token}", calls);
+        var awards = await anonymous.GetStringAsync("/open-data/awards.csv");
+        Assert.StartsWith("open_call_id;proposal_id;proposal_title;organization_id;price_nok;award_rationale;awarded_at", awards);
+        Assert.Contains($"Vinnerforslag {token}", awards);
+        Assert.Contains($"Begrunnelse {token}", awards);
+        var zip = await anonymous.GetByteArrayAsync("/open-data/floke-open-data.zip");
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        foreach (var entry in archive.Entries)
+        {
+            Assert.DoesNotContain($"Forslag som tapte {token}", await new StreamReader(entry.Open()).ReadToEndAsync());
+        }
     }
 }

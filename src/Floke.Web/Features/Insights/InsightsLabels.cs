@@ -19,6 +19,8 @@ public static class InsightsLabels
         "experiment-outcomes" => row.Key == "Open" ? l["Insights.NotConcluded"] : l[$"ExperimentOutcome.{row.Key}"],
         "legal-bases" => l[$"LegalBasis.{row.Key}"],
         "adoptions" => l[$"AdoptionStatus.{row.Key}"],
+        "call-phases" => l[$"OpenCallPhase.{row.Key}"],
+        "award-winners" => l[$"OrganizationKind.{row.Key}"],
         _ => row.Name ?? row.Key,
     };
 }

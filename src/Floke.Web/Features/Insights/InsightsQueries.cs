@@ -4,6 +4,7 @@ using Floke.Web.Features.Adoptions;
 using Floke.Web.Features.Benefits;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
+using Floke.Web.Features.OpenCalls;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,8 @@ public sealed record BenefitRow(BenefitKind Kind, int Count, decimal? Planned, d
 public sealed record InsightsReport(InsightsFilter Filter, int Initiatives, IReadOnlyList<CountRow> Stages, IReadOnlyList<CountRow> Measures,
     IReadOnlyList<CountRow> InnovationTypes, IReadOnlyList<CountRow> OecdFacets, IReadOnlyList<CountRow> Levels, IReadOnlyList<CountRow> Counties,
     int Experiments, IReadOnlyList<CountRow> ExperimentOutcomes, IReadOnlyList<CountRow> LegalBases, int Barriers, IReadOnlyList<CountRow> BarrierRules,
-    IReadOnlyList<CountRow> BarrierBodies, IReadOnlyList<BenefitRow> Benefits, IReadOnlyList<CountRow> Adoptions)
+    IReadOnlyList<CountRow> BarrierBodies, IReadOnlyList<BenefitRow> Benefits, IReadOnlyList<CountRow> Adoptions,
+    int OpenCalls, int Proposals, IReadOnlyList<CountRow> CallPhases, IReadOnlyList<CountRow> AwardWinners)
 {
     public const int TopRows = 20;
     public DateTimeOffset ComputedAt { get; init; }
@@ -41,11 +43,11 @@ public sealed record InsightsReport(InsightsFilter Filter, int Initiatives, IRea
     {
         "stages" => Stages, "measures" => Measures, "innovation-types" => InnovationTypes, "oecd-facets" => OecdFacets, "levels" => Levels,
         "counties" => Counties, "experiment-outcomes" => ExperimentOutcomes, "legal-bases" => LegalBases, "barrier-rules" => BarrierRules,
-        "barrier-bodies" => BarrierBodies, "adoptions" => Adoptions, _ => null,
+        "barrier-bodies" => BarrierBodies, "adoptions" => Adoptions, "call-phases" => CallPhases, "award-winners" => AwardWinners, _ => null,
     };
 
     public static readonly string[] TableNames = ["stages", "measures", "innovation-types", "oecd-facets", "levels", "counties", "experiment-outcomes",
-        "legal-bases", "barrier-rules", "barrier-bodies", "adoptions"];
+        "legal-bases", "barrier-rules", "barrier-bodies", "adoptions", "call-phases", "award-winners"];
 }
 
 /// <summary>One organisation's own figures, with its name for the page.</summary>
@@ -121,6 +123,42 @@ public sealed class InsightsQueries(InsightsCache cache, FlokeDbContext db, Curr
         var adoptions = await db.Adoptions.AsNoTracking().Where(a => initiatives.Any(i => i.Id == a.InitiativeId))
             .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
+        // Open calls filtered as the initiatives are: created in the years, owned in the county or by the kind. Proposals are
+        // counted only for calls past their deadline (before it, how many answered is not told, as on the call's page).
+        var calls = organizationId is { } owner
+            ? db.OpenCalls.AsNoTracking().Where(c => c.OwnerOrganizationId == owner)
+            : db.OpenCalls.AsNoTracking().Where(c => c.Status != OpenCallStatus.Draft);
+        if (f.FromYear is { } callFrom)
+        {
+            var start = new DateTimeOffset(callFrom, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            calls = calls.Where(c => c.CreatedAt >= start);
+        }
+        if (f.ToYear is { } callTo)
+        {
+            var end = new DateTimeOffset(callTo + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            calls = calls.Where(c => c.CreatedAt < end);
+        }
+        if (f.County is { Length: > 0 } callCounty)
+        {
+            calls = calls.Where(c => c.OwnerCountyNumber == callCounty);
+        }
+        if (f.Kind is { } callKind)
+        {
+            calls = calls.Where(c => c.OwnerKind == callKind);
+        }
+        // One statement for the three (UNION ALL): calls by status and whether still open, winners by kind, proposals.
+        var callRows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            calls.GroupBy(c => new { c.Status, Open = c.Deadline > now })
+                .Select(g => new CallRow { Table = 0, Key = (int)g.Key.Status * 2 + (g.Key.Open ? 1 : 0), Count = g.Count() })
+                .Concat(calls.Where(c => c.Status == OpenCallStatus.Awarded)
+                    .Join(db.Proposals, c => c.AwardedProposalId, p => p.Id, (c, p) => p.Organization!.Kind)
+                    .GroupBy(k => k).Select(g => new CallRow { Table = 1, Key = (int)g.Key, Count = g.Count() }))
+                .Concat(db.Proposals.Where(p => p.Status == ProposalStatus.Submitted && p.OpenCall!.Deadline <= now && calls.Any(c => c.Id == p.OpenCallId))
+                    .GroupBy(p => 2).Select(g => new CallRow { Table = 2, Key = 0, Count = g.Count() })), ct);
+        var phases = callRows.Where(r => r.Table == 0).Select(r => new { Status = (OpenCallStatus)(r.Key / 2), Open = r.Key % 2 == 1, r.Count }).ToList();
+        var winners = callRows.Where(r => r.Table == 1).Select(r => new { Key = (OrganizationKind)r.Key, r.Count }).ToList();
+        var proposals = callRows.Where(r => r.Table == 2).Sum(r => r.Count);
+
         static List<CountRow> Rows<T>(IEnumerable<(T Key, int Count)> rows) where T : notnull =>
             [.. rows.GroupBy(r => r.Key).Select(g => new CountRow(g.Key.ToString()!, g.Sum(r => r.Count))).Where(r => r.Count > 0)
                 .OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)];
@@ -144,9 +182,20 @@ public sealed class InsightsQueries(InsightsCache cache, FlokeDbContext db, Curr
             [.. bodies.Select(b => new CountRow(b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Count, b.Name))],
             [.. benefits.OrderBy(b => b.Kind).Select(b => BenefitRules.IsMoney(b.Kind) || b.Kind == BenefitKind.TimeSaved
                 ? new BenefitRow(b.Kind, b.Count, b.Planned, b.Realised) : new BenefitRow(b.Kind, b.Count, null, null))],
-            Rows(adoptions.Select(a => (a.Key, a.Count))))
+            Rows(adoptions.Select(a => (a.Key, a.Count))),
+            phases.Where(p => p.Status != OpenCallStatus.Draft).Sum(p => p.Count), proposals,
+            Rows(phases.Select(p => (p.Status == OpenCallStatus.Published ? (p.Open ? OpenCallPhase.Open : OpenCallPhase.Evaluating) : OpenCallRules.Phase(p.Status, now, now), p.Count))),
+            Rows(winners.Select(w => (w.Key, w.Count))))
         {
             ComputedAt = now,
         };
+    }
+
+    /// <summary>A row of the open-calls statement: which table, its key as a number, and how many.</summary>
+    private sealed class CallRow
+    {
+        public int Table { get; init; }
+        public int Key { get; init; }
+        public int Count { get; init; }
     }
 }

@@ -6,7 +6,7 @@ namespace Floke.Web.Features.OpenCalls;
 
 /// <summary>An organisation's answer to an open call. Seen only by the proposing organisation's members, and once submitted
 /// by the call's jury and the owner's leaders; the awarded proposal becomes public with the award.</summary>
-public sealed class Proposal : IAudited, IVersioned
+public sealed class Proposal : IAudited, IVersioned, Infrastructure.ICountedNationally
 {
     public int Id { get; set; }
     public int OpenCallId { get; set; }

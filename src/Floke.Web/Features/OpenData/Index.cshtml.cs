@@ -15,6 +15,7 @@ public sealed class IndexModel(OpenDataCatalog catalog, OpenDataPublisher publis
     {
         "measurements" => "/api/v1/benefits",
         "lessons" => "/api/v1/lessons",
+        "awards" => "/api/v1/calls?phase=Awarded",
         _ => $"/api/v1/{key}",
     };
 }

@@ -26,15 +26,24 @@ public sealed class OpenDataCatalog(FlokeDbContext db, OpenDataPublisher publish
         ["rdf"] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     };
 
-    /// <summary>When each dataset last changed: one indexed MAX per dataset, asked when a harvester reads the catalogue.</summary>
+    /// <summary>When each dataset last changed: an indexed MAX per dataset, all in one statement (UNION ALL).</summary>
     public async Task<Dictionary<string, DateTimeOffset?>> ModifiedAsync(CancellationToken ct)
     {
-        var result = new Dictionary<string, DateTimeOffset?>();
-        foreach (var d in OpenDatasets.All)
+        IQueryable<DatasetChange>? all = null;
+        for (var i = 0; i < OpenDatasets.All.Count; i++)
         {
-            result[d.Key] = await d.Modified(db, ct);
+            var index = i;
+            var latest = OpenDatasets.All[i].Changes(db).GroupBy(_ => index).Select(g => new DatasetChange { Index = g.Key, At = g.Max() });
+            all = all is null ? latest : all.Concat(latest);
         }
-        return result;
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(all!, ct);
+        return OpenDatasets.All.Select((d, i) => (d.Key, rows.FirstOrDefault(r => r.Index == i)?.At)).ToDictionary(x => x.Key, x => x.At);
+    }
+
+    private sealed class DatasetChange
+    {
+        public int Index { get; init; }
+        public DateTimeOffset? At { get; init; }
     }
 
     public async Task<RdfGraph> BuildAsync(string baseUrl, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace Floke.Web.Features.OpenData;
 /// EU data theme, its columns and its rows. Only what is public on the site is included, and never people's names or
 /// contact details (responsible persons, contacts, authors, who recorded what) or anything confidential.</summary>
 public sealed record OpenDataset(string Key, string Theme, IReadOnlyList<string> Columns,
-    Func<FlokeDbContext, IAsyncEnumerable<object?[]>> Rows, Func<FlokeDbContext, CancellationToken, Task<DateTimeOffset?>> Modified)
+    Func<FlokeDbContext, IAsyncEnumerable<object?[]>> Rows, Func<FlokeDbContext, IQueryable<DateTimeOffset?>> Changes)
 {
     public string TitleKey => $"OpenData.{Key}.Title";
     public string DescriptionKey => $"OpenData.{Key}.Description";
@@ -18,11 +18,11 @@ public sealed record OpenDataset(string Key, string Theme, IReadOnlyList<string>
     /// <summary>A dataset whose columns are the members of <typeparamref name="T"/> (an anonymous type: the query's
     /// projection), named in snake_case in the order written, so a column cannot be listed without being filled.</summary>
     public static OpenDataset Of<T>(string key, string theme, Func<FlokeDbContext, IQueryable<T>> query,
-        Func<FlokeDbContext, CancellationToken, Task<DateTimeOffset?>> modified)
+        Func<FlokeDbContext, IQueryable<DateTimeOffset?>> changes)
     {
         var members = typeof(T).GetConstructors()[0].GetParameters().Select(p => typeof(T).GetProperty(p.Name!)!).ToArray();
         return new OpenDataset(key, theme, [.. members.Select(m => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Name))],
-            db => ReadRows(query(db), members), modified);
+            db => ReadRows(query(db), members), changes);
     }
 
     private static async IAsyncEnumerable<object?[]> ReadRows<T>(IQueryable<T> query, System.Reflection.PropertyInfo[] members,
@@ -54,7 +54,7 @@ public static class OpenDatasets
                     OwnerOrganizationId = n.Owners.Where(o => o.Status == OwnerStatus.Accepted).OrderBy(o => o.InvitedAt).Select(o => (int?)o.OrganizationId).FirstOrDefault(),
                     n.PublishedAt, n.UpdatedAt
                 }),
-            async (db, ct) => await db.Needs.Where(n => n.Status != NeedStatus.Draft).MaxAsync(n => (DateTimeOffset?)n.UpdatedAt, ct)),
+            db => db.Needs.Where(n => n.Status != NeedStatus.Draft).Select(n => (DateTimeOffset?)n.UpdatedAt)),
         OpenDataset.Of("initiatives", Government,
             db => Published(db).AsNoTracking().OrderBy(i => i.Id)
                 .Select(i => new
@@ -62,7 +62,7 @@ public static class OpenDatasets
                     i.Id, i.Title, i.Summary, i.OwnerOrganizationId, i.OwnerKind, OwnerCounty = i.OwnerCountyNumber, i.Measures, i.InnovationTypes,
                     i.OecdFacet, i.Novelty, i.InspiredByInitiativeId, i.BudgetNok, i.StartDate, i.EndDate, i.Stage, i.StopReason, i.PublishedAt, i.UpdatedAt
                 }),
-            async (db, ct) => await Published(db).MaxAsync(i => (DateTimeOffset?)i.UpdatedAt, ct)),
+            db => Published(db).Select(i => (DateTimeOffset?)i.UpdatedAt)),
         OpenDataset.Of("experiments", Government,
             db => db.Experiments.AsNoTracking().Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).OrderBy(x => x.Id)
                 .Select(x => new
@@ -70,11 +70,11 @@ public static class OpenDatasets
                     x.Id, x.InitiativeId, x.Title, x.Hypothesis, x.Design, x.StartDate, x.EndDate, x.LegalBasis, x.Status, x.Outcome, x.Evidence, x.Decision,
                     x.UpdatedAt
                 }),
-            async (db, ct) => await db.Experiments.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).MaxAsync(x => (DateTimeOffset?)x.UpdatedAt, ct)),
+            db => db.Experiments.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).Select(x => (DateTimeOffset?)x.UpdatedAt)),
         OpenDataset.Of("lessons", Government,
             db => db.Lessons.AsNoTracking().Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).OrderBy(x => x.Id)
                 .Select(x => new { x.Id, x.InitiativeId, x.WhatWorked, x.WhatDidNotWork, x.DoDifferently, x.CreatedAt }),
-            async (db, ct) => await db.Lessons.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).MaxAsync(x => (DateTimeOffset?)x.CreatedAt, ct)),
+            db => db.Lessons.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).Select(x => (DateTimeOffset?)x.CreatedAt)),
         OpenDataset.Of("barriers", Government,
             db => db.Barriers.AsNoTracking().Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).OrderBy(x => x.Id)
                 .Select(x => new
@@ -82,14 +82,14 @@ public static class OpenDatasets
                     x.Id, x.InitiativeId, x.Rule, x.Section, x.Kind, x.Description, x.ResponsibleOrganizationId, x.Status, x.Resolution, x.ReportedAt,
                     x.UpdatedAt
                 }),
-            async (db, ct) => await db.Barriers.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).MaxAsync(x => (DateTimeOffset?)x.UpdatedAt, ct)),
+            db => db.Barriers.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).Select(x => (DateTimeOffset?)x.UpdatedAt)),
         OpenDataset.Of("organizations", Government,
             db => db.Organizations.AsNoTracking().OrderBy(o => o.Id)
                 .Select(o => new
                 {
                     o.Id, o.Name, o.OrganizationNumber, o.Kind, o.MunicipalityNumber, o.CountyNumber, o.Website, Verified = o.IsVerified, o.CreatedAt
                 }),
-            async (db, ct) => await db.Organizations.MaxAsync(o => (DateTimeOffset?)o.CreatedAt, ct)),
+            db => db.Organizations.Select(o => (DateTimeOffset?)o.CreatedAt)),
         OpenDataset.Of("benefits", Economy,
             db => db.Benefits.AsNoTracking().Where(b => b.Initiative!.Visibility == InitiativeVisibility.Published).OrderBy(b => b.Id)
                 .Select(b => new
@@ -97,19 +97,19 @@ public static class OpenDatasets
                     b.Id, b.InitiativeId, b.AdoptionId, b.Description, b.Kind, b.Unit, b.Direction, b.IsDisbenefit, b.BaselineValue, b.BaselineDate,
                     b.TargetValue, b.TargetDate, b.BeneficiaryOrganizationId, b.BeneficiaryGroup, b.LatestValue, b.LatestDate, b.RealisedValue, b.UpdatedAt
                 }),
-            async (db, ct) => await db.Benefits.Where(b => b.Initiative!.Visibility == InitiativeVisibility.Published).MaxAsync(b => (DateTimeOffset?)b.UpdatedAt, ct)),
+            db => db.Benefits.Where(b => b.Initiative!.Visibility == InitiativeVisibility.Published).Select(b => (DateTimeOffset?)b.UpdatedAt)),
         OpenDataset.Of("measurements", Economy,
             db => db.Measurements.AsNoTracking().Where(m => m.Benefit!.Initiative!.Visibility == InitiativeVisibility.Published).OrderBy(m => m.Id)
                 .Select(m => new { m.Id, m.BenefitId, m.Date, m.Value, m.Source, m.RealisedDelta, m.RecordedAt }),
-            async (db, ct) => await db.Measurements.Where(m => m.Benefit!.Initiative!.Visibility == InitiativeVisibility.Published).MaxAsync(m => (DateTimeOffset?)m.RecordedAt, ct)),
+            db => db.Measurements.Where(m => m.Benefit!.Initiative!.Visibility == InitiativeVisibility.Published).Select(m => (DateTimeOffset?)m.RecordedAt)),
         OpenDataset.Of("investments", Economy,
             db => db.Investments.AsNoTracking().Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).OrderBy(x => x.Id)
                 .Select(x => new { x.Id, x.InitiativeId, x.OrganizationId, x.Year, x.AmountNok, x.PersonHours, x.RecordedAt }),
-            async (db, ct) => await db.Investments.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).MaxAsync(x => (DateTimeOffset?)x.RecordedAt, ct)),
+            db => db.Investments.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).Select(x => (DateTimeOffset?)x.RecordedAt)),
         OpenDataset.Of("adoptions", Government,
             db => db.Adoptions.AsNoTracking().Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).OrderBy(x => x.Id)
                 .Select(x => new { x.Id, x.InitiativeId, x.AdopterOrganizationId, x.Status, x.AbandonReason, x.Adaptations, x.ConfirmedAt, x.UpdatedAt }),
-            async (db, ct) => await db.Adoptions.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).MaxAsync(x => (DateTimeOffset?)x.UpdatedAt, ct)),
+            db => db.Adoptions.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).Select(x => (DateTimeOffset?)x.UpdatedAt)),
         OpenDataset.Of("calls", Economy,
             db => db.OpenCalls.AsNoTracking().Where(c => c.Status != OpenCallStatus.Draft).OrderBy(c => c.Id)
                 .Select(c => new
@@ -118,14 +118,14 @@ public static class OpenDatasets
                     ProposalsSubmitted = c.Status == OpenCallStatus.Published ? (int?)null : db.Proposals.Count(p => p.OpenCallId == c.Id && p.Status == ProposalStatus.Submitted),
                     c.CancelReason, c.PublishedAt, c.UpdatedAt,
                 }),
-            async (db, ct) => await db.OpenCalls.Where(c => c.Status != OpenCallStatus.Draft).MaxAsync(c => (DateTimeOffset?)c.UpdatedAt, ct)),
+            db => db.OpenCalls.Where(c => c.Status != OpenCallStatus.Draft).Select(c => (DateTimeOffset?)c.UpdatedAt)),
         OpenDataset.Of("awards", Economy,
             db => db.OpenCalls.AsNoTracking().Where(c => c.Status == OpenCallStatus.Awarded).OrderBy(c => c.Id)
                 .Join(db.Proposals, c => c.AwardedProposalId, p => p.Id, (c, p) => new
                 {
                     OpenCallId = c.Id, ProposalId = p.Id, ProposalTitle = p.Title, p.OrganizationId, p.PriceNok, c.AwardRationale, c.AwardedAt,
                 }),
-            async (db, ct) => await db.OpenCalls.Where(c => c.Status == OpenCallStatus.Awarded).MaxAsync(c => c.AwardedAt, ct)),
+            db => db.OpenCalls.Where(c => c.Status == OpenCallStatus.Awarded).Select(c => c.AwardedAt)),
     ];
 
     public static OpenDataset? Find(string key) => All.FirstOrDefault(d => d.Key == key);

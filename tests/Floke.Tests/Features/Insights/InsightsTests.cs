@@ -105,4 +105,53 @@ public sealed class InsightsTests
         Assert.Equal(5, after.GetProperty("initiatives").GetInt32());
         Assert.Equal(3, after.GetProperty("experiments").GetInt32());
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task OpenCallsAndAwards_EqualTheCallList_AndShowAtOnce(string provider)
+    {
+        await using var app = new FlokeApp(provider);
+        var owner = await Clients.NewApiUserAsync(app, "caller");
+        var municipality = await owner.CreateOrganizationAsync(TestData.Organization(municipality: "4601"));
+        var agencyUser = await Clients.NewApiUserAsync(app, "agency");
+        var agency = await agencyUser.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.StateAgency, municipality: null));
+        var founder = await Clients.NewApiUserAsync(app, "founder");
+        var startup = await founder.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.StartUp, municipality: null));
+        var company = await founder.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.Company, municipality: null));
+
+        await owner.PublishedCallAsync(municipality);
+        var evaluating = await owner.PublishedCallAsync(municipality);
+        await owner.CreateCallAsync(municipality);
+        var agencyCall = await agencyUser.PublishedCallAsync(agency);
+        var winner = await founder.SubmittedProposalAsync(agencyCall, startup);
+        await founder.SubmittedProposalAsync(agencyCall, company);
+        await app.PassDeadlineAsync(evaluating);
+        await app.PassDeadlineAsync(agencyCall);
+
+        var anonymous = Clients.Anonymous(app);
+        var national = await (await anonymous.GetAsync("/api/v1/insights")).ReadJsonAsync();
+        Assert.Equal(3, national.GetProperty("openCalls").GetInt32());
+        Assert.Equal(await TotalAsync(anonymous, "/api/v1/calls?pageSize=1"), national.GetProperty("openCalls").GetInt32());
+        Assert.Equal(2, national.GetProperty("proposals").GetInt32());
+        var phases = Table(national, "callPhases");
+        Assert.Equal(new Dictionary<string, int> { ["Open"] = 1, ["Evaluating"] = 2 }, phases);
+        foreach (var (phase, count) in phases)
+        {
+            Assert.Equal(await TotalAsync(anonymous, $"/api/v1/calls?phase={phase}&pageSize=1"), count);
+        }
+        Assert.Equal(2, (await (await anonymous.GetAsync("/api/v1/insights?county=46")).ReadJsonAsync()).GetProperty("openCalls").GetInt32());
+        Assert.Equal(1, (await (await anonymous.GetAsync("/api/v1/insights?organizationKind=StateAgency")).ReadJsonAsync()).GetProperty("openCalls").GetInt32());
+
+        // An award shows at once, by the winner's kind of organisation.
+        Assert.Equal(HttpStatusCode.OK, (await agencyUser.Http.PostAsJsonAsync($"/api/v1/calls/{agencyCall}/award", new { proposalId = winner, rationale = "Best" })).StatusCode);
+        var after = await (await anonymous.GetAsync("/api/v1/insights")).ReadJsonAsync();
+        Assert.Equal(new Dictionary<string, int> { ["StartUp"] = 1 }, Table(after, "awardWinners"));
+        Assert.Equal(await TotalAsync(anonymous, "/api/v1/calls?phase=Awarded&pageSize=1"), Table(after, "callPhases")["Awarded"]);
+        var winners = await anonymous.GetStringAsync("/api/v1/insights/award-winners.csv");
+        Assert.Contains(winners.Split('\n'), line => line.StartsWith("StartUp;", StringComparison.Ordinal) && line.TrimEnd('\r').EndsWith(";1", StringComparison.Ordinal));
+
+        // The municipality's own dashboard counts its draft too.
+        var own = await (await owner.Http.GetAsync($"/api/v1/organizations/{municipality}/insights")).ReadJsonAsync();
+        Assert.Equal(1, Table(own, "callPhases")["Draft"]);
+        Assert.Equal(2, own.GetProperty("openCalls").GetInt32());
+    }
 }

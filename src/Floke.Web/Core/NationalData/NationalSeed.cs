@@ -8,6 +8,7 @@ using Floke.Web.Features.Benefits;
 using Floke.Web.Features.Experiments;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
+using Floke.Web.Features.OpenCalls;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,9 @@ public sealed record NationalSize(double Scale)
     /// <summary>Each benefit gets 0–6 measurements, 3⅓ on average: about a million at scale 1.</summary>
     public int Adoptions => Count(100_000);
     public int Investments => Count(300_000);
+    public int OpenCalls => Count(5_000);
+    /// <summary>Proposals to the calls past their deadline and to open ones; ten per call on average.</summary>
+    public int Proposals => Count(50_000);
 
     private int Count(int full) => Math.Max(10, (int)Math.Round(full * Scale));
 }
@@ -86,6 +90,12 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
         await Write("Investments", Investments());
         await Write("Benefits", Benefits());
         await Write("Measurements", Measurements());
+        await Write("OpenCalls", OpenCalls());
+        await Write("OpenCallCriteria", Criteria());
+        await Write("Proposals", Proposals());
+        // A call and its awarded proposal point at each other: the award is set once both are written.
+        await db.OpenCalls.Where(c => c.Status == OpenCallStatus.Awarded).ExecuteUpdateAsync(u => u.SetProperty(c => c.AwardedProposalId,
+            c => db.Proposals.Where(p => p.OpenCallId == c.Id && p.Status == ProposalStatus.Submitted).Min(p => (int?)p.Id)), ct);
         await writer.ResetIdentitiesAsync(ct);
         var indexing = Stopwatch.StartNew();
         var documents = await Features.Search.SearchIndexer.RebuildAsync(db, log, ct);
@@ -491,6 +501,107 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
             {
                 m.Id = ++id;
                 yield return m;
+            }
+        }
+    }
+
+    // ---- Open calls from public bodies, their criteria, and proposals from companies, start-ups and research.
+
+    private (int Owner, DateTimeOffset Created, DateTimeOffset Deadline, OpenCallStatus Status) CallFacts(int i)
+    {
+        var r = Rng(18, i);
+        var owner = PublicOrganization(ref r);
+        var created = Today.AddDays(-r.Int(1, 1200));
+        var deadline = OpenCallRules.DeadlineOn(DateOnly.FromDateTime(created.AddDays(r.Int(30, 90)).UtcDateTime));
+        var status = r.Chance(0.05) ? OpenCallStatus.Draft
+            : deadline > Today ? OpenCallStatus.Published
+            : deadline > Today.AddDays(-30) ? r.Weighted((OpenCallStatus.Published, 70), (OpenCallStatus.Awarded, 20), (OpenCallStatus.Cancelled, 10))
+            : r.Weighted((OpenCallStatus.Awarded, 80), (OpenCallStatus.Cancelled, 12), (OpenCallStatus.Published, 8));
+        return (owner, created, deadline, status);
+    }
+
+    /// <summary>How many proposals a call gets: none for a draft, at least one for an awarded call, ten on average.</summary>
+    private int ProposalCount(int call, OpenCallStatus status)
+    {
+        if (status == OpenCallStatus.Draft)
+        {
+            return 0;
+        }
+        var average = Math.Max(1, _size.Proposals / _size.OpenCalls);
+        return Math.Max(status == OpenCallStatus.Awarded ? 1 : 0, average + Rng(19, call).Int(-average, average + 1));
+    }
+
+    private IEnumerable<OpenCall> OpenCalls()
+    {
+        for (var i = 1; i <= _size.OpenCalls; i++)
+        {
+            var (owner, created, deadline, status) = CallFacts(i);
+            var r = Rng(20, i);
+            var published = status != OpenCallStatus.Draft;
+            yield return new OpenCall
+            {
+                Id = i, OwnerOrganizationId = owner, OwnerKind = _orgs[owner - 1].Kind, OwnerCountyNumber = _orgs[owner - 1].County,
+                Title = $"{r.Pick(Words.InitiativeStarts)} {r.Pick(Words.InitiativeThings)} {r.Pick(Words.Places)}",
+                Challenge = $"{r.Pick(Words.NeedSubjects)} {r.Pick(Words.NeedProblems)}. {r.Pick(Words.Experiences)} {r.Pick(Words.Situations)}",
+                Requirements = "Forslaget beskriver løsningen, personvern, drift og hva en pilot koster.",
+                BudgetNok = r.Chance(0.7) ? r.Int(2, 80) * 50_000m : null, Deadline = deadline, Status = status,
+                NeedId = r.Chance(0.4) ? r.Int(1, _size.Needs + 1) : null,
+                CancelReason = status == OpenCallStatus.Cancelled ? "Behovet dekkes av en nasjonal løsning." : null,
+                AwardRationale = status == OpenCallStatus.Awarded ? "Høyest vektet score på nytte og gjennomførbarhet." : null,
+                AwardedAt = status == OpenCallStatus.Awarded ? deadline.AddDays(20) : null,
+                IsDemo = true, CreatedAt = created, UpdatedAt = status == OpenCallStatus.Awarded ? deadline.AddDays(20) : created.AddDays(2),
+                PublishedAt = published ? created.AddDays(2) : null,
+            };
+        }
+    }
+
+    private static readonly (string Name, int Weight)[][] CriteriaSets =
+    [
+        [("Nytte for brukerne", 50), ("Gjennomførbarhet", 30), ("Pris", 20)],
+        [("Kvalitet", 40), ("Innovasjonshøyde", 40), ("Pris", 20)],
+        [("Effekt", 60), ("Pris", 40)],
+    ];
+
+    private IEnumerable<OpenCallCriterion> Criteria()
+    {
+        var id = 0;
+        for (var i = 1; i <= _size.OpenCalls; i++)
+        {
+            var set = CriteriaSets[i % CriteriaSets.Length];
+            for (var k = 0; k < set.Length; k++)
+            {
+                yield return new OpenCallCriterion { Id = ++id, OpenCallId = i, Name = set[k].Name, Weight = set[k].Weight, SortOrder = k };
+            }
+        }
+    }
+
+    private IEnumerable<Proposal> Proposals()
+    {
+        var id = 0;
+        var firstProposer = _publicOrganizations + 1;
+        var proposers = _organizations - _publicOrganizations;
+        for (var c = 1; c <= _size.OpenCalls; c++)
+        {
+            var (_, created, deadline, status) = CallFacts(c);
+            var count = Math.Min(ProposalCount(c, status), proposers);
+            for (var k = 0; k < count; k++)
+            {
+                var r = Rng(21, (long)c * 1000 + k);
+                // One organisation answers a call once: consecutive organisations from a point chosen by the call.
+                var organization = firstProposer + (int)(((long)c * 9973 + k) % proposers);
+                var open = deadline > Today;
+                var proposalStatus = k == 0 && status == OpenCallStatus.Awarded ? ProposalStatus.Submitted
+                    : open ? r.Weighted((ProposalStatus.Draft, 40), (ProposalStatus.Submitted, 55), (ProposalStatus.Withdrawn, 5))
+                    : r.Weighted((ProposalStatus.Submitted, 90), (ProposalStatus.Withdrawn, 10));
+                var written = created.AddDays(r.Int(3, 25));
+                yield return new Proposal
+                {
+                    Id = ++id, OpenCallId = c, OrganizationId = organization,
+                    Title = $"{r.Pick(Words.InitiativeStarts)} {r.Pick(Words.InitiativeThings)} fra {r.Pick(Words.CompanyStems)}{r.Pick(Words.CompanyEndings)}",
+                    Solution = $"{r.Pick(Words.Summaries)} Vi forventer {r.Pick(Words.Effects)}.", PriceNok = r.Int(1, 60) * 25_000m,
+                    Status = proposalStatus, SubmittedAt = proposalStatus == ProposalStatus.Draft ? null : written.AddDays(2),
+                    IsDemo = true, CreatedAt = written, UpdatedAt = written.AddDays(2),
+                };
             }
         }
     }

@@ -42,6 +42,20 @@ public class NationalSeedTests
         Assert.Equal(await db.Measurements.CountAsync(), await db.Benefits.SumAsync(b => b.MeasurementCount));
         Assert.Contains("Done:", log);
 
+        // Open calls from public bodies only, awarded ones to one of their own submitted proposals, one proposal per organisation.
+        Assert.Equal(size.OpenCalls, await db.OpenCalls.CountAsync());
+        Assert.False(await db.OpenCalls.AnyAsync(c => c.OwnerKind != Floke.Web.Core.Organizations.OrganizationKind.StateAgency
+            && c.OwnerKind != Floke.Web.Core.Organizations.OrganizationKind.County && c.OwnerKind != Floke.Web.Core.Organizations.OrganizationKind.Municipality));
+        var awarded = await db.OpenCalls.Where(c => c.Status == Floke.Web.Features.OpenCalls.OpenCallStatus.Awarded).ToListAsync();
+        Assert.NotEmpty(awarded);
+        foreach (var call in awarded)
+        {
+            Assert.True(await db.Proposals.AnyAsync(p => p.Id == call.AwardedProposalId && p.OpenCallId == call.Id && p.Status == Floke.Web.Features.OpenCalls.ProposalStatus.Submitted));
+        }
+        Assert.InRange(await db.Proposals.CountAsync(), size.Proposals / 2, size.Proposals * 2);
+        Assert.False(await db.Proposals.GroupBy(p => new { p.OpenCallId, p.OrganizationId }).AnyAsync(g => g.Count() > 1));
+        Assert.Equal(size.OpenCalls, await db.SearchDocuments.CountAsync(d => d.Kind == Floke.Web.Features.Search.SearchKind.OpenCall));
+
         // What a benefit keeps from its measurements agrees with them.
         var benefits = await db.Benefits.Include(b => b.Measurements).Where(b => b.MeasurementCount > 0).Take(50).ToListAsync();
         Assert.NotEmpty(benefits);
@@ -85,7 +99,11 @@ public class NationalSeedTests
                     .Select(b => $"{b.Id}|{N(b.RealisedValue)}|{b.LatestDate}|{b.BeneficiaryOrganizationId}");
                 var adoptions = (await db.Adoptions.OrderBy(a => a.Id).Select(a => new { a.InitiativeId, a.AdopterOrganizationId, a.Status }).ToListAsync())
                     .Select(a => $"{a.InitiativeId}|{a.AdopterOrganizationId}|{a.Status}");
-                return string.Join('\n', initiatives.Concat(benefits).Concat(adoptions));
+                var proposals = (await db.Proposals.OrderBy(p => p.Id).Select(p => new { p.Id, p.OpenCallId, p.OrganizationId, p.Status, p.PriceNok }).ToListAsync())
+                    .Select(p => $"{p.Id}|{p.OpenCallId}|{p.OrganizationId}|{p.Status}|{N(p.PriceNok)}");
+                var calls = (await db.OpenCalls.OrderBy(c => c.Id).Select(c => new { c.Id, c.Deadline, c.Status, c.AwardedProposalId }).ToListAsync())
+                    .Select(c => $"{c.Id}|{c.Deadline:O}|{c.Status}|{c.AwardedProposalId}");
+                return string.Join('\n', initiatives.Concat(benefits).Concat(adoptions).Concat(proposals).Concat(calls));
             }
             Assert.Equal(await Fingerprint(sqlite), await Fingerprint(postgres));
         }

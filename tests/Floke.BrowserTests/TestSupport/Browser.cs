@@ -46,19 +46,20 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>A new person signs up (in the given language) and registers an organisation, of which they become administrator.</summary>
-    public async Task<IPage> SignUpWithOrganizationAsync(Texts t, string language, string organization, string? number = null)
+    public async Task<IPage> SignUpWithOrganizationAsync(Texts t, string language, string organization, string? number = null,
+        string kind = "ResearchInstitution", string? email = null)
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/account/register");
         await ChooseLanguageAsync(page, language);
         await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Name"], Exact = true }).FillAsync("Ola Nordmann");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Email"], Exact = true }).FillAsync(TestData.Email("journey"));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = t["Account.Email"], Exact = true }).FillAsync(email ?? TestData.Email("journey"));
         await page.GetByLabel(t["Account.Password"]).FillAsync(TestData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = t["Account.Register"] }).ClickAsync();
         await page.GotoAsync("/organizations/new");
         await page.GetByRole(AriaRole.Textbox, new() { Name = t["Org.Name"], Exact = true }).FillAsync(organization);
         await page.GetByRole(AriaRole.Textbox, new() { Name = t["Org.Number"], Exact = true }).FillAsync(number ?? TestData.OrganizationNumber());
-        await page.GetByRole(AriaRole.Combobox, new() { Name = t["Org.Kind"], Exact = true }).SelectOptionAsync("ResearchInstitution");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = t["Org.Kind"], Exact = true }).SelectOptionAsync(kind);
         await page.GetByRole(AriaRole.Button, new() { Name = t["Org.Register"] }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(organization);
         return page;

@@ -136,6 +136,7 @@ public class QueryBudgetTests(Apps apps)
             (signedIn.Http, $"/calls/{evaluatedCall}/evaluation"), (signedIn.Http, $"/proposals/{proposal}"), (signedIn.Http, $"/proposals/{proposal}/history"),
             (signedIn.Http, $"/calls/{openCall}/proposals/new"), (anonymous, "/api/v1/calls?pageSize=100"), (anonymous, $"/api/v1/calls/{openCall}"),
             (owner.Http, $"/api/v1/calls/{evaluatedCall}/evaluation"), (adopter.Http, $"/api/v1/proposals/{proposal}"),
+            (signedIn.Http, "/proposals"), (partner.Http, "/api/v1/proposals?pageSize=100"),
         };
         var insights = app.Services.GetRequiredService<Floke.Web.Infrastructure.InsightsCache>();
         var search = app.Services.GetRequiredService<Floke.Web.Features.Search.SearchCache>();

@@ -8,7 +8,7 @@ namespace Floke.Web.Core.Accounts;
 
 /// <summary>The signed-in person's own page: their organisations and roles, and requests waiting for a decision.</summary>
 [Authorize]
-public sealed class IndexModel(FlokeDbContext db, CurrentUser user, Features.Adoptions.AdoptionQueries adoptions) : PageModel
+public sealed class IndexModel(FlokeDbContext db, CurrentUser user, Features.Adoptions.AdoptionQueries adoptions, Features.OpenCalls.OpenCallQueries calls) : PageModel
 {
     public sealed record Row(int OrganizationId, string Name, MemberRole Role, MembershipStatus Status);
 
@@ -17,6 +17,8 @@ public sealed class IndexModel(FlokeDbContext db, CurrentUser user, Features.Ado
     public IReadOnlyList<Row> Memberships { get; private set; } = [];
     /// <summary>Others' adoptions of the person's organisations' solutions, waiting for someone there to confirm them.</summary>
     public IReadOnlyList<Features.Adoptions.AdoptionSummary> AdoptionsToConfirm { get; private set; } = [];
+    /// <summary>Open calls the person scores proposals for.</summary>
+    public IReadOnlyList<Features.OpenCalls.JuryAssignment> Jury { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,5 +31,6 @@ public sealed class IndexModel(FlokeDbContext db, CurrentUser user, Features.Ado
             .Select(m => new Row(m.OrganizationId, m.Organization!.Name, m.Role, m.Status))
             .ToListAsync(ct);
         AdoptionsToConfirm = await adoptions.AwaitingConfirmationAsync(ct);
+        Jury = await calls.JuryAssignmentsAsync(ct);
     }
 }

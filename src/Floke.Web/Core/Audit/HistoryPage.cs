@@ -14,7 +14,7 @@ public abstract class HistoryPage(AuditQueries audit) : PageModel
     public Paged<HistoryItem> History { get; private set; } = null!;
 
     /// <summary>The object's own page, e.g. "/needs/12".</summary>
-    public string ObjectUrl => $"{BasePath}/{Id}";
+    public virtual string ObjectUrl => $"{BasePath}/{Id}";
 
     public string PageLink(int page) => $"{ObjectUrl}/history?page={page}";
 

@@ -14,12 +14,12 @@ public static class OpenCallAccess
             ? calls.Where(c => c.Status != OpenCallStatus.Draft)
             : calls.Where(c => c.Status != OpenCallStatus.Draft || organizationIds.Contains(c.OwnerOrganizationId));
 
-    /// <summary>A proposal is seen by its organisation's members; once submitted, by the call's jury and the owner's
-    /// leaders; once awarded, by everyone.</summary>
+    /// <summary>A proposal is seen by its organisation's members; while submitted (not drafted or withdrawn), by the call's
+    /// jury and the owner's leaders; once awarded, by everyone.</summary>
     public static IQueryable<Proposal> VisibleTo(this IQueryable<Proposal> proposals, int[] organizationIds, int[] leadsIds, string? userId) =>
         proposals.Where(p => organizationIds.Contains(p.OrganizationId)
             || (p.OpenCall!.Status == OpenCallStatus.Awarded && p.OpenCall.AwardedProposalId == p.Id)
-            || (p.Status != ProposalStatus.Draft
+            || (p.Status == ProposalStatus.Submitted
                 && (leadsIds.Contains(p.OpenCall!.OwnerOrganizationId) || p.OpenCall.Jury.Any(j => j.UserId == userId))));
 
     /// <summary>The jury and the owner's leaders read the submitted proposals and the scores.</summary>

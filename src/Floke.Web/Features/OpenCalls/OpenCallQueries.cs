@@ -57,6 +57,13 @@ public sealed record ProposalView(int Id, int OpenCallId, string CallTitle, Open
     public IReadOnlyList<ScoreView> MyScores { get; init; } = [];
 }
 
+/// <summary>A proposal in the list of the reader's organisations' proposals.</summary>
+public sealed record ProposalSummary(int Id, string Title, ProposalStatus Status, int OrganizationId, string OrganizationName, int OpenCallId,
+    string CallTitle, OpenCallPhase CallPhase, DateTimeOffset Deadline, bool IsAwarded, DateTimeOffset UpdatedAt);
+
+/// <summary>A call the reader sits on the jury of, still to be awarded.</summary>
+public sealed record JuryAssignment(int OpenCallId, string Title, OpenCallPhase Phase, DateTimeOffset Deadline, int Submitted);
+
 public sealed record OpenCallFilter(
     string? Q = null,
     OpenCallPhase? Phase = null,
@@ -245,5 +252,36 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
             CanScore = p.OnJury && !author && phase == OpenCallPhase.Evaluating && p.Status == ProposalStatus.Submitted,
             MyScores = myScores,
         };
+    }
+
+    /// <summary>The proposals of the reader's organisations, latest change first.</summary>
+    public async Task<Paged<ProposalSummary>> MyProposalsAsync(int page, int pageSize, CancellationToken ct)
+    {
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var query = db.Proposals.AsNoTracking().Where(p => orgIds.Contains(p.OrganizationId));
+        var (p, size) = Paging.Clamp(page, pageSize, MaxPageSize);
+        var total = await counts.CountAsync("my-proposals", 0, orgIds, query, ct);
+        var now = clock.GetUtcNow();
+        var rows = await query.OrderByDescending(x => x.UpdatedAt).ThenByDescending(x => x.Id).Skip((p - 1) * size).Take(size)
+            .Select(x => new
+            {
+                x.Id, x.Title, x.Status, x.OrganizationId, OrganizationName = x.Organization!.Name, x.OpenCallId, CallTitle = x.OpenCall!.Title,
+                CallStatus = x.OpenCall.Status, x.OpenCall.Deadline, Awarded = x.OpenCall.AwardedProposalId == x.Id, x.UpdatedAt,
+            })
+            .ToListAsync(ct);
+        return new Paged<ProposalSummary>([.. rows.Select(x => new ProposalSummary(x.Id, x.Title, x.Status, x.OrganizationId, x.OrganizationName,
+            x.OpenCallId, x.CallTitle, OpenCallRules.Phase(x.CallStatus, x.Deadline, now), x.Deadline, x.Awarded, x.UpdatedAt))], p, size, total);
+    }
+
+    /// <summary>The published calls the reader is on the jury of, soonest deadline first.</summary>
+    public async Task<IReadOnlyList<JuryAssignment>> JuryAssignmentsAsync(CancellationToken ct)
+    {
+        var userId = user.UserId;
+        var now = clock.GetUtcNow();
+        var rows = await db.OpenCalls.AsNoTracking().Where(c => c.Status == OpenCallStatus.Published && c.Jury.Any(j => j.UserId == userId))
+            .OrderBy(c => c.Deadline).Take(MaxPageSize)
+            .Select(c => new { c.Id, c.Title, c.Status, c.Deadline, Submitted = db.Proposals.Count(p => p.OpenCallId == c.Id && p.Status == ProposalStatus.Submitted) })
+            .ToListAsync(ct);
+        return [.. rows.Select(c => new JuryAssignment(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, now), c.Deadline, c.Submitted))];
     }
 }

@@ -64,6 +64,8 @@ public static class OpenCallsApi
         calls.MapGet("/{id:int}/history", History).WithName("OpenCallHistory").WithSummary("Every change to the call, newest first.");
 
         var proposals = app.MapGroup("/api/v1/proposals").WithTags("Open calls");
+        proposals.MapGet("/", Mine).RequireAuthorization().WithName("ListMyProposals")
+            .WithSummary("The proposals of the caller's organisations, latest change first.");
         proposals.MapGet("/{id:int}", GetProposal).WithName("GetProposal")
             .WithSummary("One proposal: for its organisation, and once submitted the call's jury and owner's leaders; the awarded one for everyone. Otherwise 404.");
         proposals.MapPut("/{id:int}", UpdateProposal).RequireAuthorization().WithName("UpdateProposal").WithSummary("Edits a proposal until the deadline; a stale version answers 409.");
@@ -131,6 +133,9 @@ public static class OpenCallsApi
         var view = result.IsOk ? await queries.GetProposalAsync(result.Value, ct) : null;
         return result.ToCreated(ctx, p => $"/api/v1/proposals/{p}", _ => view!);
     }
+
+    private static async Task<Paged<ProposalSummary>> Mine(OpenCallQueries queries, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
+        await queries.MyProposalsAsync(page, pageSize, ct);
 
     private static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> GetProposal(int id, OpenCallQueries queries, HttpContext ctx, CancellationToken ct) =>
         await queries.GetProposalAsync(id, ct) is { } proposal ? TypedResults.Ok(proposal) : ApiResults.NotFound(ctx);

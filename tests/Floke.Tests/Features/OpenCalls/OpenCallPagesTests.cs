@@ -88,6 +88,11 @@ public class OpenCallPagesTests(Apps apps)
         var seen = await jurorPages.GetDocumentAsync(proposalUrl);
         Assert.Null(seen.QuerySelector($"form[action='{proposalUrl}?handler=Score']"));
 
+        // The founder finds it among their proposals; the juror finds the call on their own page.
+        Assert.Contains("Sensorbrøyting", (await founderPages.GetDocumentAsync("/proposals")).QuerySelector("table")!.TextContent);
+        Assert.NotNull((await jurorPages.GetDocumentAsync("/account")).QuerySelector($"a[href='/calls/{callId}/evaluation']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Clients.Pages(app).Http.GetAsync("/proposals")).StatusCode);
+
         await app.PassDeadlineAsync(callId);
         var scoring = await jurorPages.GetDocumentAsync(proposalUrl);
         Assert.Equal(3, scoring.QuerySelectorAll("select[name$='.Score']").Length);
@@ -98,6 +103,10 @@ public class OpenCallPagesTests(Apps apps)
         // 0.5·10 + 0.3·5 + 0.2·0 = 6.5 → 65 of 100.
         Assert.Contains("65", evaluation.QuerySelector("tbody tr")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await founderPages.Http.GetAsync($"/calls/{callId}/evaluation")).StatusCode);
+        // The jury's record names the score and who gave it; the proposer cannot read it.
+        var record = await adminPages.GetDocumentAsync($"/calls/{callId}/evaluation/history");
+        Assert.Contains("Dyrt", record.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await founderPages.Http.GetAsync($"/calls/{callId}/evaluation/history")).StatusCode);
 
         var proposalId = proposalUrl.Split('/')[^1];
         Assert.Equal(HttpStatusCode.Redirect, (await adminPages.SubmitAsync($"/calls/{callId}/evaluation",

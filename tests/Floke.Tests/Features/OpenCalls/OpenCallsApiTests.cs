@@ -87,6 +87,11 @@ public class OpenCallsApiTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync($"/api/v1/proposals/{startupProposal}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.Http.GetAsync($"/api/v1/calls/{callId}/evaluation")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await startup.Http.GetAsync($"/api/v1/calls/{callId}/evaluation")).StatusCode);
+        // A withdrawn proposal is its authors' alone again, until they submit it anew.
+        Assert.Equal(HttpStatusCode.OK, (await company.Http.PostAsync($"/api/v1/proposals/{companyProposal}/withdraw", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await juror.Http.GetAsync($"/api/v1/proposals/{companyProposal}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await company.Http.PostAsync($"/api/v1/proposals/{companyProposal}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await juror.Http.GetAsync($"/api/v1/proposals/{companyProposal}")).StatusCode);
         // How many answered is told only after the deadline.
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await (await Clients.Anonymous(app).GetAsync($"/api/v1/calls/{callId}")).ReadJsonAsync()).GetProperty("proposalCount").ValueKind);
 

@@ -7,7 +7,7 @@ namespace Floke.Web.Features.Initiatives;
 
 /// <summary>The innovation work itself (tiltak / innovasjonsprosjekt): owned by one organisation, with partners,
 /// the needs it serves, and a stage that moves only by a leader's gate decision.</summary>
-public sealed class Initiative : IAudited, IVersioned, ICountedNationally
+public sealed class Initiative : IAudited, IVersioned, ICountedNationally, Core.Organizations.IOwnedByOrganization
 {
     public int Id { get; set; }
     public required string Title { get; set; }

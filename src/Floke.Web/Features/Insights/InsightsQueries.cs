@@ -13,7 +13,32 @@ namespace Floke.Web.Features.Insights;
 
 /// <summary>Which initiatives count: started (created) in the years given, owned by an organisation in the county or of
 /// the kind given.</summary>
-public sealed record InsightsFilter(int? FromYear = null, int? ToYear = null, string? County = null, OrganizationKind? Kind = null);
+public sealed record InsightsFilter(int? FromYear = null, int? ToYear = null, string? County = null, OrganizationKind? Kind = null)
+{
+    /// <summary>Keeps the items (initiatives, open calls) created in the years, owned in the county and by the kind.</summary>
+    public IQueryable<T> Apply<T>(IQueryable<T> items) where T : class, IOwnedByOrganization
+    {
+        if (FromYear is { } from)
+        {
+            var start = new DateTimeOffset(from, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            items = items.Where(i => i.CreatedAt >= start);
+        }
+        if (ToYear is { } to)
+        {
+            var end = new DateTimeOffset(to + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            items = items.Where(i => i.CreatedAt < end);
+        }
+        if (County is { Length: > 0 } county)
+        {
+            items = items.Where(i => i.OwnerCountyNumber == county);
+        }
+        if (Kind is { } kind)
+        {
+            items = items.Where(i => i.OwnerKind == kind);
+        }
+        return items;
+    }
+}
 
 /// <summary>What a dashboard page's filter form shows and holds; <see cref="Owner"/> adds the owner's county and kind.</summary>
 public sealed record InsightsFilters(int? FromYear, int? ToYear, string? County, OrganizationKind? Kind, bool Owner);
@@ -82,24 +107,7 @@ public sealed class InsightsQueries(InsightsCache cache, FlokeDbContext db, Curr
         var initiatives = organizationId is { } org
             ? db.Initiatives.AsNoTracking().Where(i => i.OwnerOrganizationId == org)
             : db.Initiatives.AsNoTracking().Where(i => i.Visibility == InitiativeVisibility.Published);
-        if (f.FromYear is { } from)
-        {
-            var start = new DateTimeOffset(from, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            initiatives = initiatives.Where(i => i.CreatedAt >= start);
-        }
-        if (f.ToYear is { } to)
-        {
-            var end = new DateTimeOffset(to + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            initiatives = initiatives.Where(i => i.CreatedAt < end);
-        }
-        if (f.County is { Length: > 0 } county)
-        {
-            initiatives = initiatives.Where(i => i.OwnerCountyNumber == county);
-        }
-        if (f.Kind is { } kind)
-        {
-            initiatives = initiatives.Where(i => i.OwnerKind == kind);
-        }
+        initiatives = f.Apply(initiatives);
 
         var groups = await initiatives.GroupBy(i => new { i.Stage, i.OecdFacet, i.OwnerKind, i.OwnerCountyNumber, i.Measures, i.InnovationTypes })
             .Select(g => new { g.Key.Stage, g.Key.OecdFacet, g.Key.OwnerKind, g.Key.OwnerCountyNumber, g.Key.Measures, g.Key.InnovationTypes, Count = g.Count() })
@@ -123,29 +131,12 @@ public sealed class InsightsQueries(InsightsCache cache, FlokeDbContext db, Curr
         var adoptions = await db.Adoptions.AsNoTracking().Where(a => initiatives.Any(i => i.Id == a.InitiativeId))
             .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        // Open calls filtered as the initiatives are: created in the years, owned in the county or by the kind. Proposals are
+        // Open calls filtered as the initiatives are (InsightsFilter.Apply). Proposals are
         // counted only for calls past their deadline (before it, how many answered is not told, as on the call's page).
         var calls = organizationId is { } owner
             ? db.OpenCalls.AsNoTracking().Where(c => c.OwnerOrganizationId == owner)
             : db.OpenCalls.AsNoTracking().Where(c => c.Status != OpenCallStatus.Draft);
-        if (f.FromYear is { } callFrom)
-        {
-            var start = new DateTimeOffset(callFrom, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            calls = calls.Where(c => c.CreatedAt >= start);
-        }
-        if (f.ToYear is { } callTo)
-        {
-            var end = new DateTimeOffset(callTo + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            calls = calls.Where(c => c.CreatedAt < end);
-        }
-        if (f.County is { Length: > 0 } callCounty)
-        {
-            calls = calls.Where(c => c.OwnerCountyNumber == callCounty);
-        }
-        if (f.Kind is { } callKind)
-        {
-            calls = calls.Where(c => c.OwnerKind == callKind);
-        }
+        calls = f.Apply(calls);
         // One statement for the three (UNION ALL): calls by status and whether still open, winners by kind, proposals.
         var callRows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             calls.GroupBy(c => new { c.Status, Open = c.Deadline > now })

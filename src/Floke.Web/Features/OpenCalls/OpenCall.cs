@@ -7,7 +7,7 @@ namespace Floke.Web.Features.OpenCalls;
 
 /// <summary>An invitation from a public body to solve a need (utlysning): companies, start-ups and researchers answer with
 /// proposals before the deadline, a jury scores them on weighted criteria, and a leader of the body awards one.</summary>
-public sealed class OpenCall : IAudited, IVersioned, Infrastructure.ICountedNationally
+public sealed class OpenCall : IAudited, IVersioned, Infrastructure.ICountedNationally, Core.Organizations.IOwnedByOrganization
 {
     public int Id { get; set; }
     public int OwnerOrganizationId { get; set; }

@@ -121,23 +121,23 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         var ordered = f.Phase == OpenCallPhase.Open
             ? query.OrderBy(c => c.Deadline).ThenBy(c => c.Id)
             : query.OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).ThenByDescending(c => c.Id);
-        var rows = await ordered.Skip((page - 1) * size).Take(size)
-            .Select(c => new { c.Id, c.Title, c.Status, c.Deadline, c.BudgetNok, c.OwnerOrganizationId, c.Owner!.Name, c.PublishedAt, c.IsDemo })
-            .ToListAsync(ct);
-        var items = rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, now), c.Deadline,
-            c.BudgetNok, c.OwnerOrganizationId, c.Name, c.PublishedAt, c.IsDemo)).ToList();
-        return new Paged<OpenCallSummary>(items, page, size, total);
+        return new Paged<OpenCallSummary>(await SummariesAsync(ordered.Skip((page - 1) * size).Take(size), now, ct), page, size, total);
     }
 
     /// <summary>The calls the reader may see that ask to solve a need, for the need's page.</summary>
     public async Task<IReadOnlyList<OpenCallSummary>> ForNeedAsync(int needId, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var rows = await db.OpenCalls.AsNoTracking().VisibleTo(orgIds).Where(c => c.NeedId == needId)
-            .OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).Take(MaxPageSize)
+        return await SummariesAsync(db.OpenCalls.AsNoTracking().VisibleTo(orgIds).Where(c => c.NeedId == needId)
+            .OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).Take(MaxPageSize), clock.GetUtcNow(), ct);
+    }
+
+    private static async Task<List<OpenCallSummary>> SummariesAsync(IQueryable<OpenCall> calls, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await calls
             .Select(c => new { c.Id, c.Title, c.Status, c.Deadline, c.BudgetNok, c.OwnerOrganizationId, c.Owner!.Name, c.PublishedAt, c.IsDemo })
             .ToListAsync(ct);
-        return [.. rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, clock.GetUtcNow()), c.Deadline,
+        return [.. rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, now), c.Deadline,
             c.BudgetNok, c.OwnerOrganizationId, c.Name, c.PublishedAt, c.IsDemo))];
     }
 

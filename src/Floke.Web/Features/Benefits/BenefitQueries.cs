@@ -17,6 +17,10 @@ public sealed record BenefitSummary(int Id, int InitiativeId, int? AdoptionId, s
     public decimal? PlannedValue => BenefitRules.Improvement(BaselineValue, TargetValue, Direction);
 }
 
+/// <summary>What recording a measurement answers: the measurement, and where the benefit stands now — not its whole history,
+/// which a benefit measured daily for years would send back with every new value.</summary>
+public sealed record MeasurementRecorded(MeasurementView Measurement, BenefitSummary Benefit);
+
 public sealed record BenefitView(BenefitSummary Benefit, string InitiativeTitle, int OwnerOrganizationId, string OwnerName, int? AdopterOrganizationId,
     string? AdopterName, string? ResponsibleName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<MeasurementView> Measurements)
 {
@@ -80,6 +84,15 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
             CanEdit = BenefitAccess.CanEdit(roles, row.OwnerOrganizationId, row.AdopterId),
             CanMeasure = BenefitAccess.CanMeasure(roles, row.OwnerOrganizationId, row.AdopterId, row.BeneficiaryOrganizationId),
         };
+    }
+
+    /// <summary>One measurement of a benefit the reader may see, with the benefit as it stands; null when either is not there.</summary>
+    public async Task<MeasurementRecorded?> RecordedAsync(int benefitId, int measurementId, CancellationToken ct)
+    {
+        var summary = await Summaries((await VisibleAsync(ct)).Where(b => b.Id == benefitId), Today).FirstOrDefaultAsync(ct);
+        var measurement = summary is null ? null : await db.Measurements.AsNoTracking().Where(m => m.Id == measurementId && m.BenefitId == benefitId)
+            .Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Source, m.Note, m.RecordedBy, m.RecordedAt)).FirstOrDefaultAsync(ct);
+        return measurement is null ? null : new MeasurementRecorded(measurement, summary!);
     }
 
     /// <summary>An initiative's benefits (its own and its adopters'), investments and served needs; null when not visible.</summary>

@@ -36,7 +36,8 @@ public static class BenefitsApi
         api.MapPost("/", Create).RequireAuthorization().WithName("CreateBenefit")
             .WithSummary("Adds a benefit (or disbenefit) to an initiative, or with adoptionId to an adopter's take-up of it.");
         api.MapPut("/{id:int}", Update).RequireAuthorization().WithName("UpdateBenefit").WithSummary("Edits a benefit from the version the caller saw.");
-        api.MapPost("/{id:int}/measurements", AddMeasurement).RequireAuthorization().WithName("AddMeasurement").WithSummary("Records one measurement.");
+        api.MapPost("/{id:int}/measurements", AddMeasurement).RequireAuthorization().WithName("AddMeasurement")
+            .WithSummary("Records one measurement; answers with it and where the benefit stands now.");
         api.MapPost("/{id:int}/measurements/import", Import).RequireAuthorization().DisableAntiforgery().WithName("ImportMeasurements")
             .Accepts<IFormFile>("multipart/form-data", "text/csv")
             .WithSummary("Records every row of a CSV file (columns date, value, source, note), or none if any row is wrong.");
@@ -96,12 +97,12 @@ public static class BenefitsApi
         return result.ToApi(ctx, _ => view!);
     }
 
-    private static async Task<Results<Created<BenefitView>, ValidationProblem, ProblemHttpResult>> AddMeasurement(
+    private static async Task<Results<Created<MeasurementRecorded>, ValidationProblem, ProblemHttpResult>> AddMeasurement(
         int id, MeasurementInput body, BenefitCommands commands, BenefitQueries queries, HttpContext ctx, CancellationToken ct)
     {
         var result = await commands.AddMeasurementAsync(id, body, ct);
-        var view = result.IsOk ? await queries.GetAsync(id, ct) : null;
-        return result.ToCreated(ctx, _ => $"/api/v1/benefits/{id}", _ => view!);
+        var recorded = result.IsOk ? await queries.RecordedAsync(id, result.Value, ct) : null;
+        return result.ToCreated(ctx, _ => $"/api/v1/benefits/{id}", _ => recorded!);
     }
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(

@@ -38,10 +38,17 @@ public class BenefitsApiTests(Apps apps)
         return await response.ReadJsonAsync();
     }
 
-    internal static async Task MeasureAsync(ApiUser user, int benefit, string date, decimal value)
+    /// <summary>Records a measurement; the answer is the measurement and the benefit as it now stands.</summary>
+    internal static async Task<JsonElement> MeasureAsync(ApiUser user, int benefit, string date, decimal value)
     {
         var response = await user.Http.PostAsJsonAsync($"/api/v1/benefits/{benefit}/measurements", new { date, value, source = "Regnskap" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/api/v1/benefits/{benefit}", response.Headers.Location?.OriginalString);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(date, body.GetProperty("measurement").GetProperty("date").GetString());
+        Assert.Equal(value, body.GetProperty("measurement").GetProperty("value").GetDecimal());
+        Assert.Equal(benefit, body.GetProperty("benefit").GetProperty("id").GetInt32());
+        return body;
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -72,13 +79,16 @@ public class BenefitsApiTests(Apps apps)
         Assert.Equal("OnTrack", summary.GetProperty("status").GetString()); // 70 % of the gain at ≈ 50 % of the time
         Assert.True(view.GetProperty("canEdit").GetBoolean());
 
-        await MeasureAsync(owner, id, "2026-09-30", 1_200_000m);
+        var latest = await MeasureAsync(owner, id, "2026-09-30", 1_200_000m);
+        Assert.Equal("Exceeded", latest.GetProperty("benefit").GetProperty("status").GetString());
+        Assert.Equal(3, latest.GetProperty("benefit").GetProperty("measurementCount").GetInt32());
         var exceeded = await (await Clients.Anonymous(app).GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
         Assert.Equal("Exceeded", exceeded.GetProperty("benefit").GetProperty("status").GetString());
         Assert.False(exceeded.GetProperty("canMeasure").GetBoolean());
 
         // A measurement dated before the latest: the latest stays, and it sits in date order.
-        await MeasureAsync(hospital, id, "2025-12-31", 400_000m);
+        var earlier = await MeasureAsync(hospital, id, "2025-12-31", 400_000m);
+        Assert.Equal(1_200_000m, earlier.GetProperty("benefit").GetProperty("latestValue").GetDecimal());
         var backdated = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
         Assert.Equal(1_200_000m, backdated.GetProperty("benefit").GetProperty("latestValue").GetDecimal());
         Assert.Equal(1_200_000m, backdated.GetProperty("benefit").GetProperty("realisedValue").GetDecimal());

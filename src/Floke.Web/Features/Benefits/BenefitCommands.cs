@@ -65,6 +65,7 @@ public sealed class BenefitCommands(
     /// <summary>Edits a benefit from the version the writer saw; the measurements are re-read against the new baseline.</summary>
     public async Task<Result<int>> UpdateAsync(int id, int version, BenefitInput input, CancellationToken ct)
     {
+        await using var tx = await db.BeginLockedAsync<Benefit>(id, ct); // the derived figures are recomputed from the measurements read
         var (benefit, failure) = await LoadAsync(id, forEdit: true, ct);
         if (benefit is null)
         {
@@ -75,12 +76,18 @@ public sealed class BenefitCommands(
         {
             return checkedInput.As<int>();
         }
-        return await save.SaveAsync(benefit, version, b => Apply(b, checkedInput.Value!, clock.GetUtcNow()), ct);
+        var saved = await save.SaveAsync(benefit, version, b => Apply(b, checkedInput.Value!, clock.GetUtcNow()), ct);
+        if (saved.IsOk)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return saved;
     }
 
     /// <summary>Records one measurement (the benefit's editors and the receiving organisation's members).</summary>
     public async Task<Result<int>> AddMeasurementAsync(int id, MeasurementInput input, CancellationToken ct)
     {
+        await using var tx = await db.BeginLockedAsync<Benefit>(id, ct);
         var (benefit, failure) = await LoadAsync(id, forEdit: false, ct, withMeasurements: false);
         if (benefit is null)
         {
@@ -107,18 +114,20 @@ public sealed class BenefitCommands(
             BenefitRules.Recompute(benefit);
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result.Ok(measurement.Id);
     }
 
     /// <summary>Records every row of a CSV file, or — if any row is wrong — none, answering with each wrong row and field.</summary>
     public async Task<Result<int>> ImportMeasurementsAsync(int id, Stream csv, CancellationToken ct)
     {
+        var parsed = await MeasurementCsv.ReadAsync(csv, l, ct); // read before the lock: an upload can be slow
+        await using var tx = await db.BeginLockedAsync<Benefit>(id, ct);
         var (benefit, failure) = await LoadAsync(id, forEdit: false, ct);
         if (benefit is null)
         {
             return failure!.As<int>();
         }
-        var parsed = await MeasurementCsv.ReadAsync(csv, l, ct);
         var errors = new List<string>(parsed.Errors);
         foreach (var row in parsed.Rows)
         {
@@ -142,12 +151,14 @@ public sealed class BenefitCommands(
         }
         BenefitRules.Recompute(benefit);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result.Ok(parsed.Rows.Count);
     }
 
     /// <summary>Removes a measurement entered by mistake (the same people who may add one).</summary>
     public async Task<Result<bool>> DeleteMeasurementAsync(int id, int measurementId, CancellationToken ct)
     {
+        await using var tx = await db.BeginLockedAsync<Benefit>(id, ct);
         var (benefit, failure) = await LoadAsync(id, forEdit: false, ct);
         if (benefit is null)
         {
@@ -162,6 +173,7 @@ public sealed class BenefitCommands(
         db.Measurements.Remove(measurement);
         BenefitRules.Recompute(benefit);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result.Ok(true);
     }
 

@@ -55,6 +55,23 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
         builder.ApplyConfigurationsFromAssembly(typeof(FlokeDbContext).Assembly);
     }
 
+    /// <summary>Starts a transaction in which the <typeparamref name="T"/> row <paramref name="id"/> is this request's alone
+    /// until it commits, for changes computed from what is read (a benefit's count and latest value from its measurements):
+    /// two such requests at once would otherwise both read the same state and the later save would undo the earlier.
+    /// PostgreSQL locks the row (<c>FOR UPDATE</c>); SQLite's transactions begin <c>IMMEDIATE</c>, taking the database's
+    /// single write lock, so what is read after this is the latest and nobody writes before the commit.</summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync<T>(int id, CancellationToken ct) where T : class
+    {
+        var tx = await Database.BeginTransactionAsync(ct);
+        if (Database.IsNpgsql())
+        {
+            var table = Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+            var sql = "SELECT 1 FROM \"" + table + "\" WHERE \"Id\" = {0} FOR UPDATE"; // the table's name comes from the model
+            await Database.ExecuteSqlRawAsync(sql, [id], ct);
+        }
+        return tx;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

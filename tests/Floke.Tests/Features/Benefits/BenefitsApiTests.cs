@@ -97,6 +97,26 @@ public class BenefitsApiTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task MeasurementsRecordedAtOnce_EveryOneCounted(string provider)
+    {
+        // Several people (or an import script) record at the same moment: each measurement is kept, and the benefit's
+        // count and latest value account for all of them — none overwrites what another request just wrote.
+        var app = apps[provider];
+        var (owner, _, initiative) = await InitiativeAsync(app);
+        var id = (await CreateAsync(owner, Saving(initiative, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
+        var dates = Enumerable.Range(0, 16).Select(i => new DateOnly(2025, 1, 1).AddDays(7 * i)).ToList();
+        var responses = await Task.WhenAll(dates.Select(d => owner.Http.PostAsJsonAsync($"/api/v1/benefits/{id}/measurements",
+            new { date = d.ToString("yyyy-MM-dd"), value = d.DayOfYear * 1000m })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+
+        var view = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        Assert.Equal(dates.Count, view.GetProperty("measurements").GetArrayLength());
+        Assert.Equal(dates.Count, view.GetProperty("benefit").GetProperty("measurementCount").GetInt32());
+        Assert.Equal(dates[^1].ToString("yyyy-MM-dd"), view.GetProperty("benefit").GetProperty("latestDate").GetString());
+        Assert.Equal(dates[^1].DayOfYear * 1000m, view.GetProperty("benefit").GetProperty("latestValue").GetDecimal());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Rights_EachRole(string provider)
     {
         var app = apps[provider];

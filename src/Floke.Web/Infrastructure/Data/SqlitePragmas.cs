@@ -10,7 +10,7 @@ namespace Floke.Web.Infrastructure.Data;
 /// Sorting and grouping use memory, not temporary files.</summary>
 public sealed class SqlitePragmas(long mmapBytes) : DbConnectionInterceptor
 {
-    private string Sql => $"PRAGMA mmap_size={mmapBytes}; PRAGMA temp_store=MEMORY;";
+    private string Sql => $"PRAGMA mmap_size={mmapBytes}; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,5 +1,6 @@
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure.Api;
 
 namespace Floke.Web.Features.Search;
 
@@ -14,9 +15,11 @@ public static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/search", Search).WithTags("Search").WithName("Search")
+#pragma warning disable RDG002 // bound at run time on purpose: see RuntimeBound
+        app.MapGet("/api/v1/search", RuntimeBound.Handler(Search)).WithTags("Search").WithName("Search")
             .WithSummary("Needs, initiatives, experiments, lessons, barriers and organisations matching every word of q (Norwegian forms, "
                 + "with or without æ/ø/å, one-letter typos in long words), with facet counts; only what the caller may see.");
+#pragma warning restore RDG002
         return app;
     }
 

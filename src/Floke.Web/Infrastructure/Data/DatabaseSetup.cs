@@ -80,7 +80,12 @@ public static class DatabaseSetup
     /// <summary>Creates or upgrades the schema; on SQLite also switches to write-ahead logging so readers never wait for a writer.</summary>
     public static async Task MigrateAsync(FlokeDbContext db, CancellationToken ct = default)
     {
-        await db.Database.MigrateAsync(ct);
+        // Migrating builds the newest migration's model to check the code against it: a second of every start. A database
+        // already at the newest migration (the usual start) only has its migration history read.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

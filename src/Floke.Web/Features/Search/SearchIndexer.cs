@@ -178,6 +178,12 @@ public static class SearchIndexer
                 continue;
             }
             db.SearchWords.AddRange(added);
+            // Inside the save's transaction a failed insert would abort it on PostgreSQL: go back to this point instead.
+            var tx = db.Database.CurrentTransaction;
+            if (tx is not null)
+            {
+                await tx.CreateSavepointAsync("words", ct);
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -185,6 +191,10 @@ public static class SearchIndexer
             catch (DbUpdateException)
             {
                 // Another save added one of them meanwhile: the vocabulary only needs each word once.
+                if (tx is not null)
+                {
+                    await tx.RollbackToSavepointAsync("words", ct);
+                }
             }
             added.ForEach(w => db.Entry(w).State = EntityState.Detached);
         }

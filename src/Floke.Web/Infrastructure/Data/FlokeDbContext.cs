@@ -79,6 +79,10 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     /// the version of each edited object.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Within a transaction EF Core would set a savepoint before each save and release it after: two round trips per
+        // save, four for a change with its audit entry, for nothing — a failed save rolls the whole transaction back. The
+        // one place that goes on after a failed save sets its own (SearchIndexer.AddWordsAsync).
+        Database.AutoSavepointsEnabled = false;
         foreach (var entry in ChangeTracker.Entries<IVersioned>()
                      .Where(e => e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && !p.Metadata.IsDerived())))
         {

@@ -1,5 +1,6 @@
 using Floke.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Floke.Web.Infrastructure.Data;
 
@@ -82,7 +83,9 @@ public static class DatabaseSetup
     {
         // Migrating builds the newest migration's model to check the code against it: a second of every start. A database
         // already at the newest migration (the usual start) only has its migration history read.
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        // (A new, empty database goes straight to migrating: reading its missing history would log an error.)
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct) || !await creator.HasTablesAsync(ct) || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await db.Database.MigrateAsync(ct);
         }

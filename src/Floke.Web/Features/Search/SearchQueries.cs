@@ -278,7 +278,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         else
         {
             var match = string.Join(every ? " AND " : " OR ", alternatives.Select(a => "(" + string.Join(" OR ", a.SelectMany(NorwegianText.Forms).Distinct().Select(t => $"\"{t}\"")) + ")"));
-            sql = $$"""SELECT {{columns}}, -bm25("SearchFts", 4.0, 1.0) AS "Rank" FROM "SearchFts" JOIN "SearchDocuments" d ON d."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH {{Arg(match)}}""";
+            sql = $$"""SELECT {{columns}}, -bm25("SearchFts", 4.0, 1.0) AS "Rank" FROM "SearchFts" JOIN "SearchDocuments" d INDEXED BY "{{SqliteSearchSql.FacetsIndex}}" ON d."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH {{Arg(match)}}""";
         }
         // Public, or shown to one of the reader's organisations (ids are numbers, written as they are).
         sql += orgIds.Length == 0 ? """ AND d."IsPublic" """

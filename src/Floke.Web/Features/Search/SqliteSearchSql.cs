@@ -26,5 +26,13 @@ public static class SqliteSearchSql
         }
     }
 
+    /// <summary>What a search counts and filters by, beside each document's id: a search joins every match to it, and at
+    /// national scale a common word has tens of thousands of matches. Read from this narrow index (a hundred entries a page)
+    /// instead of the documents' rows (a few a page, with their texts) the join took a third of the time (78 → 28 ms for
+    /// 80,000 matches). SQLite does not choose it for a join on the row id by itself, so the search names it.</summary>
+    public const string FacetsIndex = "IX_SearchDocuments_Facets";
+
+    public const string CreateFacetsIndex = "CREATE INDEX IF NOT EXISTS \"" + FacetsIndex + "\" ON \"SearchDocuments\" (\"Id\", \"IsPublic\", \"Kind\", \"OrganizationKind\", \"CountyNumber\", \"Stage\", \"Measures\", \"Year\");";
+
     public const string Rebuild = "INSERT INTO \"SearchFts\"(\"SearchFts\") VALUES ('rebuild');";
 }

@@ -11,7 +11,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
     public partial class SqliteFlokeDbContextModel
     {
         private SqliteFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d5942206-58e1-4eeb-8c83-0eeeaea6e791"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("5e274a87-3c53-4a38-afe0-3b62072964be"), entityTypeCount: 35)
         {
         }
 

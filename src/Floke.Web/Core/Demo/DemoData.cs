@@ -138,7 +138,7 @@ public static class DemoData
                 BeneficiaryOrganization = receiver, BeneficiaryGroup = group, ResponsibleName = "Demo-leder", CreatedAt = now.AddDays(baselineDays),
                 UpdatedAt = now,
             };
-            b.Measurements.AddRange(measured.Select(m => new Measurement
+            b.Measurements.UnionWith(measured.Select(m => new Measurement
             {
                 Date = today.AddDays(-m.DaysAgo), Value = m.Value, Source = "Demodata", RecordedBy = "demo", RecordedAt = now.AddDays(-m.DaysAgo),
             }));

@@ -478,7 +478,7 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
                 Note = baseline is null ? "Brukerne melder at tjenesten er enklere." : null, Source = "Fagsystem", RecordedBy = "Seed", RecordedAt = Today,
             });
         }
-        benefit.Measurements = measurements;
+        benefit.Measurements = [.. measurements];
         BenefitRules.Recompute(benefit);
         benefit.Measurements = [];
         return (benefit, measurements);

@@ -45,7 +45,7 @@ public sealed class Benefit : IAudited, IVersioned, ICountedNationally
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
 
-    public List<Measurement> Measurements { get; set; } = [];
+    public HashSet<Measurement> Measurements { get; set; } = [];
 
     /// <summary>The improvement planned, in the benefit's unit, better being positive.</summary>
     public decimal? PlannedValue => BenefitRules.Improvement(BaselineValue, TargetValue, Direction);

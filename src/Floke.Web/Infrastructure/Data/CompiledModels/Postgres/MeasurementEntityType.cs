@@ -139,7 +139,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
             var measurements = principalEntityType.AddNavigation("Measurements",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<Measurement>),
+                typeof(HashSet<Measurement>),
                 propertyInfo: typeof(Benefit).GetProperty("Measurements", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Benefit).GetField("<Measurements>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 

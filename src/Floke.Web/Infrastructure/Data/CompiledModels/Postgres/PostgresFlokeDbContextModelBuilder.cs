@@ -12,7 +12,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
     public partial class PostgresFlokeDbContextModel
     {
         private PostgresFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("79d32846-93da-4948-a74b-798b78cdf3e5"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("f45dda49-61e4-400c-a013-782acc923489"), entityTypeCount: 35)
         {
         }
 

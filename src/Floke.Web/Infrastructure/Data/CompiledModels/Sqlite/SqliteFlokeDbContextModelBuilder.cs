@@ -11,7 +11,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
     public partial class SqliteFlokeDbContextModel
     {
         private SqliteFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5e274a87-3c53-4a38-afe0-3b62072964be"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("8c35136b-9f1d-4217-970d-fc4ec179f0ac"), entityTypeCount: 35)
         {
         }
 

@@ -86,10 +86,14 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         };
     }
 
+    /// <summary>Where a benefit the reader may see stands, without its measurements; null when not visible.</summary>
+    public async Task<BenefitSummary?> SummaryAsync(int id, CancellationToken ct) =>
+        await Summaries((await VisibleAsync(ct)).Where(b => b.Id == id), Today).FirstOrDefaultAsync(ct);
+
     /// <summary>One measurement of a benefit the reader may see, with the benefit as it stands; null when either is not there.</summary>
     public async Task<MeasurementRecorded?> RecordedAsync(int benefitId, int measurementId, CancellationToken ct)
     {
-        var summary = await Summaries((await VisibleAsync(ct)).Where(b => b.Id == benefitId), Today).FirstOrDefaultAsync(ct);
+        var summary = await SummaryAsync(benefitId, ct);
         var measurement = summary is null ? null : await db.Measurements.AsNoTracking().Where(m => m.Id == measurementId && m.BenefitId == benefitId)
             .Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Source, m.Note, m.RecordedBy, m.RecordedAt)).FirstOrDefaultAsync(ct);
         return measurement is null ? null : new MeasurementRecorded(measurement, summary!);

@@ -26,7 +26,9 @@ public static class BenefitsApi
         public InvestmentInput ToInput() => new(OrganizationId, Year, AmountNok, PersonHours, Note);
     }
 
-    public sealed record ImportResult(int Imported, BenefitView Benefit);
+    /// <summary>How many rows were recorded, and where the benefit stands now (its measurements are at /api/v1/benefits/{id}:
+    /// an import of 50,000 rows would otherwise send them all back).</summary>
+    public sealed record ImportResult(int Imported, BenefitSummary Benefit);
 
     public static IEndpointRouteBuilder MapBenefitsApi(this IEndpointRouteBuilder app)
     {
@@ -127,8 +129,8 @@ public static class BenefitsApi
         await using (body)
         {
             var result = await commands.ImportMeasurementsAsync(id, body, ct);
-            var view = result.IsOk ? await queries.GetAsync(id, ct) : null;
-            return result.ToApi(request.HttpContext, n => new ImportResult(n, view!));
+            var summary = result.IsOk ? await queries.SummaryAsync(id, ct) : null;
+            return result.ToApi(request.HttpContext, n => new ImportResult(n, summary!));
         }
     }
 

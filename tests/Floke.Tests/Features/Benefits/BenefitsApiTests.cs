@@ -204,8 +204,10 @@ public class BenefitsApiTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var body = await accepted.ReadJsonAsync();
         Assert.Equal(3, body.GetProperty("imported").GetInt32());
-        Assert.Equal(4m, body.GetProperty("benefit").GetProperty("benefit").GetProperty("realisedValue").GetDecimal());
-        Assert.Equal("Ny rutine, uke 8", body.GetProperty("benefit").GetProperty("measurements")[1].GetProperty("note").GetString());
+        Assert.Equal(4m, body.GetProperty("benefit").GetProperty("realisedValue").GetDecimal());
+        Assert.Equal(3, body.GetProperty("benefit").GetProperty("measurementCount").GetInt32());
+        var imported = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        Assert.Equal("Ny rutine, uke 8", imported.GetProperty("measurements")[1].GetProperty("note").GetString());
 
         // The download reads back in: same rows, Norwegian decimal comma.
         var csv = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}/measurements.csv")).Content.ReadAsStringAsync();

@@ -31,12 +31,19 @@ public sealed class CacheInvalidation(InsightsCache insights, SearchCache search
             // One look at what this save changes (each Entries() call would detect changes again).
             var changed = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 .Select(e => e.Entity).ToList();
-            var pending = _pending.GetOrCreateValue(context);
-            pending.Insights |= changed.Any(e => e is ICountedNationally);
-            pending.Search |= changed.Any(SearchIndexer.IsIndexed);
-            pending.Counts |= changed.Count > 0;
+            Written(context, changed);
         }
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Notes rows changed by <paramref name="context"/> without its change tracker (bulk writes); like a save,
+    /// they mark the caches stale when its transaction commits.</summary>
+    public void Written(DbContext context, IReadOnlyCollection<object> changed)
+    {
+        var pending = _pending.GetOrCreateValue(context);
+        pending.Insights |= changed.Any(e => e is ICountedNationally);
+        pending.Search |= changed.Any(SearchIndexer.IsIndexed);
+        pending.Counts |= changed.Count > 0;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Floke.Web.Core.Audit;
 
@@ -25,8 +26,7 @@ public static class AuditRecorder
                 continue;
             }
             var changes = entry.Properties
-                .Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey())
-                .Where(p => p.Metadata.Name != "Version")
+                .Where(p => IsRecorded(p.Metadata))
                 .Where(p => entry.State != EntityState.Modified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
                 .Select(p => new FieldChange(
                     p.Metadata.Name,
@@ -58,6 +58,30 @@ public static class AuditRecorder
         return pending;
     }
 
+    /// <summary>The entry for a row written without the change tracker (<see cref="Infrastructure.Data.FlokeDbContext.InsertAuditedAsync{T}"/>),
+    /// its key already known: the same as <see cref="Collect"/> and <see cref="Complete"/> give an added tracked row.</summary>
+    public static AuditEntry Created<T>(IEntityType type, T entity, AuditActor actor, DateTimeOffset now) where T : class, IAudited
+    {
+        var properties = type.GetProperties().Where(IsRecorded).ToList();
+        if (properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+        {
+            throw new InvalidOperationException($"{type.ClrType.Name}.{shadow.Name} is a shadow property; only a tracked row can record it.");
+        }
+        var root = entity.AuditRoot;
+        return new AuditEntry
+        {
+            At = now,
+            UserId = actor.UserId,
+            UserName = actor.Name,
+            Action = AuditAction.Created,
+            EntityType = type.ClrType.Name,
+            EntityId = string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => Format(p.GetGetter().GetClrValue(entity)))),
+            RootType = root.Type,
+            RootId = root.Id,
+            Changes = JsonSerializer.Serialize(properties.Select(p => new FieldChange(p.Name, null, Format(p.GetGetter().GetClrValue(entity))))),
+        };
+    }
+
     /// <summary>Fills in the keys that the database generated for added rows.</summary>
     public static void Complete(IEnumerable<(EntityEntry Entry, AuditEntry Audit)> pending)
     {
@@ -77,6 +101,9 @@ public static class AuditRecorder
 
     public static IReadOnlyList<FieldChange> Parse(string changes) =>
         JsonSerializer.Deserialize<List<FieldChange>>(changes) ?? [];
+
+    /// <summary>Every column of the row is recorded (foreign keys the model keeps out of the class too), but not its version.</summary>
+    private static bool IsRecorded(IReadOnlyProperty p) => (!p.IsShadowProperty() || p.IsForeignKey()) && p.Name != "Version";
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));

@@ -118,26 +118,28 @@ public sealed class BenefitCommands(
         return Result.Ok(measurement.Id);
     }
 
-    /// <summary>Records every row of a CSV file, or — if any row is wrong — none, answering with each wrong row and field.</summary>
+    /// <summary>Records every row of a CSV file, or — if any row is wrong — none, answering with each wrong row and field.
+    /// The rows are written in bulk with their audit entries (<see cref="FlokeDbContext.InsertAuditedAsync{T}"/>): a file
+    /// of years of daily figures is tens of thousands of rows.</summary>
     public async Task<Result<int>> ImportMeasurementsAsync(int id, Stream csv, CancellationToken ct)
     {
         var parsed = await MeasurementCsv.ReadAsync(csv, l, ct); // read before the lock: an upload can be slow
         await using var tx = await db.BeginLockedAsync<Benefit>(id, ct);
-        var (benefit, failure) = await LoadAsync(id, forEdit: false, ct);
+        var (benefit, failure) = await LoadAsync(id, forEdit: false, ct, withMeasurements: false);
         if (benefit is null)
         {
             return failure!.As<int>();
         }
         var errors = new List<string>(parsed.Errors);
-        foreach (var row in parsed.Rows)
+        var inputs = parsed.Rows.Select(row => (row.Line, Input: Clean(benefit, row.Input))).ToList();
+        foreach (var (line, input) in inputs)
         {
-            var input = Clean(benefit, row.Input);
             if (await MeasurementErrorsAsync(benefit, input, ct) is { } rowErrors)
             {
-                errors.AddRange(rowErrors.SelectMany(e => e.Value.Select(m => l["Csv.RowError", row.Line, m].Value)));
+                errors.AddRange(rowErrors.SelectMany(e => e.Value.Select(m => l["Csv.RowError", line, m].Value)));
             }
         }
-        if (errors.Count == 0 && parsed.Rows.Count == 0)
+        if (errors.Count == 0 && inputs.Count == 0)
         {
             errors.Add(l["Csv.Empty"]);
         }
@@ -145,14 +147,25 @@ public sealed class BenefitCommands(
         {
             return Result<int>.Invalid(new Dictionary<string, string[]> { [MeasurementCsv.Field] = [.. errors.Take(MeasurementCsv.MaxReportedErrors)] });
         }
-        foreach (var row in parsed.Rows)
+        // Keys are given in this order, so ordering by date alone (a stable sort) is the order Recompute uses (date, time
+        // recorded — the same for all — and key).
+        var added = inputs.Select(x => NewMeasurement(x.Input)).OrderBy(m => m.Date).ToList();
+        added.ForEach(m => m.BenefitId = benefit.Id);
+        if (benefit.LatestDate is null || added[0].Date >= benefit.LatestDate)
         {
-            benefit.Measurements.Add(NewMeasurement(Clean(benefit, row.Input)));
+            // The usual file continues the series: the benefit moves on without reading its history.
+            added.ForEach(m => BenefitRules.Append(benefit, m));
         }
-        BenefitRules.Recompute(benefit);
+        else
+        {
+            // Rows dated before the latest change the share of every later measurement, stored ones too.
+            await db.Entry(benefit).Collection(b => b.Measurements).LoadAsync(ct);
+            BenefitRules.Recompute(benefit, added);
+        }
+        await db.InsertAuditedAsync(added, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Result.Ok(parsed.Rows.Count);
+        return Result.Ok(added.Count);
     }
 
     /// <summary>Removes a measurement entered by mistake (the same people who may add one).</summary>

@@ -102,11 +102,14 @@ public static class BenefitRules
 
     /// <summary>Recomputes what the benefit keeps from its measurements: the latest value, the realised improvement, and
     /// each measurement's share of it (so periods can be summed). Call after any change to measurements or baseline.</summary>
-    public static void Recompute(Benefit benefit)
+    public static void Recompute(Benefit benefit) => Recompute(benefit, []);
+
+    /// <summary>Recomputes as if <paramref name="adding"/> (written outside the benefit's collection, in bulk) were in it.</summary>
+    public static void Recompute(Benefit benefit, IReadOnlyCollection<Measurement> adding)
     {
         decimal? previous = 0m;
         Measurement? latest = null;
-        foreach (var m in benefit.Measurements.OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id))
+        foreach (var m in benefit.Measurements.Concat(adding).OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id))
         {
             var realised = Improvement(benefit.BaselineValue, m.Value, benefit.Direction);
             m.RealisedDelta = realised - previous;
@@ -116,7 +119,7 @@ public static class BenefitRules
         benefit.LatestValue = latest?.Value;
         benefit.LatestDate = latest?.Date;
         benefit.RealisedValue = latest is null ? null : Improvement(benefit.BaselineValue, latest.Value, benefit.Direction);
-        benefit.MeasurementCount = benefit.Measurements.Count;
+        benefit.MeasurementCount = benefit.Measurements.Count + adding.Count;
     }
 
     /// <summary>Adds a measurement dated on or after the latest one without reading the others: the same result as

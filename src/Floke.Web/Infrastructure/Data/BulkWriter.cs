@@ -7,21 +7,24 @@ using Npgsql;
 namespace Floke.Web.Infrastructure.Data;
 
 /// <summary>Writes large numbers of new rows straight into their tables — binary COPY on PostgreSQL, one prepared INSERT
-/// in one transaction on SQLite — bypassing the change tracker and the audit trail. Tables, columns and value conversions
-/// come from the EF model, so rows are stored exactly as EF would store them. For loading generated data into an empty
-/// database only: nothing is validated and no history is written.</summary>
+/// on SQLite — bypassing the change tracker and the audit trail. Tables, columns and value conversions come from the EF
+/// model, so rows are stored exactly as EF would store them. Inside the context's transaction when it has one (in one of
+/// its own otherwise). Nothing is validated and no history is written: for seeding and the search index, and for the
+/// audited bulk insert of <see cref="FlokeDbContext.InsertAuditedAsync{T}"/>.</summary>
 public sealed class BulkWriter(FlokeDbContext db)
 {
     private sealed record Column(string Name, IProperty Property, Func<object, object?> Get, Func<object?, object?> ToProvider, string StoreTypeBase);
 
-    /// <summary>Writes every row; returns how many.</summary>
-    public async Task<long> WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct = default) where T : class
+    /// <summary>Writes every row; returns how many. With <paramref name="keysFromDatabase"/> the database numbers the rows
+    /// (their generated key is not written, and stays unknown to the objects).</summary>
+    public async Task<long> WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct = default, bool keysFromDatabase = false) where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var columns = entity.GetProperties()
             .Where(p => p.GetColumnName(store) is not null)
+            .Where(p => !(keysFromDatabase && p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
             .Select(p =>
             {
                 if (p.IsShadowProperty())
@@ -43,7 +46,7 @@ public sealed class BulkWriter(FlokeDbContext db)
         return connection switch
         {
             NpgsqlConnection pg => await CopyAsync(pg, table, columns, rows, ct),
-            SqliteConnection sqlite => await InsertAsync(sqlite, table, columns, rows, ct),
+            SqliteConnection sqlite => await InsertAsync(sqlite, (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(), table, columns, rows, ct),
             _ => throw new NotSupportedException(connection.GetType().Name),
         };
     }
@@ -75,12 +78,13 @@ public sealed class BulkWriter(FlokeDbContext db)
         return count;
     }
 
-    private static async Task<long> InsertAsync<T>(SqliteConnection connection, string table, List<Column> columns, IEnumerable<T> rows, CancellationToken ct)
+    private static async Task<long> InsertAsync<T>(SqliteConnection connection, SqliteTransaction? current, string table, List<Column> columns,
+        IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var own = current is null ? (SqliteTransaction)await connection.BeginTransactionAsync(ct) : null;
         await using var command = connection.CreateCommand();
-        command.Transaction = tx;
+        command.Transaction = current ?? own;
         command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
             $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
         var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
@@ -95,8 +99,43 @@ public sealed class BulkWriter(FlokeDbContext db)
             await command.ExecuteNonQueryAsync(ct);
             count++;
         }
-        await tx.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
         return count;
+    }
+
+    /// <summary>Takes <paramref name="count"/> new keys for <typeparamref name="T"/> rows (an integer key the database
+    /// generates), so rows written here can be named before they are (by their audit entries, by other rows). PostgreSQL
+    /// draws them from the column's identity sequence, safe beside any other writer. SQLite has no sequence to draw from:
+    /// the keys follow the highest ever used, so this must run in a transaction that holds the database's write lock
+    /// (begun <c>IMMEDIATE</c>, as every transaction of Floke's SQLite connections is) and the rows written in it.</summary>
+    public async Task<int[]> ReserveKeysAsync<T>(int count, CancellationToken ct = default) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = entity.GetTableName()!;
+        var key = entity.FindPrimaryKey()?.Properties is [{ ClrType: var type, ValueGenerated: ValueGenerated.OnAdd } property] && type == typeof(int)
+            ? property.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!
+            : throw new InvalidOperationException($"{typeof(T).Name} has no integer key that the database generates.");
+        if (count == 0)
+        {
+            return [];
+        }
+        if (db.Database.IsNpgsql())
+        {
+            // Names come from the model, not from input.
+            var sql = $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', '{key}'))::integer AS \"Value\" FROM generate_series(1, {{0}})";
+            return [.. await db.Database.SqlQueryRaw<int>(sql, count).ToListAsync(ct)];
+        }
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("On SQLite keys can only be reserved inside the transaction that writes the rows.");
+        }
+        // AUTOINCREMENT keeps the highest key ever given in sqlite_sequence (above the table's maximum once rows were deleted).
+        var last = $"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), COALESCE((SELECT MAX(\"{key}\") FROM \"{table}\"), 0)) AS \"Value\"";
+        var first = (int)await db.Database.SqlQueryRaw<long>(last).SingleAsync(ct) + 1;
+        return [.. Enumerable.Range(first, count)];
     }
 
     /// <summary>After rows were written with explicit ids, moves PostgreSQL's identity sequences past them (SQLite needs nothing).</summary>

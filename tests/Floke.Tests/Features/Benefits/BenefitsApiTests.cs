@@ -215,6 +215,56 @@ public class BenefitsApiTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task CsvImport_EachRowInTheHistoryAsIfAddedAlone_EarlierRowsReshareLaterGains(string provider)
+    {
+        // A file's rows are written in bulk; the history and the gain shares must be what adding them one by one gives.
+        var app = apps[provider];
+        var (owner, _, initiative) = await InitiativeAsync(app);
+        var id = (await CreateAsync(owner, Saving(initiative, null, "Citizens", kind: "TimeSaved", baseline: 40, target: 20, direction: "LowerIsBetter")))
+            .GetProperty("benefit").GetProperty("id").GetInt32();
+        await MeasureAsync(owner, id, "2026-03-31", 36m); // 4 hours better than the baseline
+
+        var csv = "date;value;source;note\n2026-04-30;35;Timeliste;\n2026-01-31;38,5;Timeliste;Første måned\n2026-02-28;37;Timeliste;\n";
+        var imported = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var benefit = (await imported.ReadJsonAsync()).GetProperty("benefit");
+        Assert.Equal(4, benefit.GetProperty("measurementCount").GetInt32());
+        Assert.Equal(35m, benefit.GetProperty("latestValue").GetDecimal());
+        Assert.Equal(5m, benefit.GetProperty("realisedValue").GetDecimal());
+
+        // Each measurement's share of the gain, in date order: January 1.5, February 1.5, March (stored before) now 1, April 1.
+        await using (var scope = app.Scope())
+        {
+            var shares = app.Db(scope).Measurements.Where(m => m.BenefitId == id).OrderBy(m => m.Date).Select(m => m.RealisedDelta).ToList();
+            Assert.Equal([1.5m, 1.5m, 1m, 1m], shares);
+        }
+
+        var history = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}/history?pageSize=50")).ReadJsonAsync();
+        var created = history.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("entityType").GetString() == "Measurement" && e.GetProperty("action").GetString() == "Created")
+            .Select(e => e.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("field").GetString()!, c => c.GetProperty("after").GetString()))
+            .ToList();
+        Assert.Equal(4, created.Count);
+        var alone = created.Single(c => c["Date"] == "2026-03-31");
+        var january = created.Single(c => c["Date"] == "2026-01-31");
+        Assert.Equal(alone.Keys.Order(), january.Keys.Order());
+        Assert.Equal("38.5", january["Value"]);
+        Assert.Equal("Første måned", january["Note"]);
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), january["BenefitId"]);
+        Assert.True(int.Parse(january["Id"]!, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(4, created.Select(c => c["Id"]).Distinct().Count());
+        var users = history.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("entityType").GetString() == "Measurement")
+            .Select(e => e.GetProperty("userName").GetString()).Distinct().ToList();
+        Assert.Single(users);
+        Assert.False(string.IsNullOrEmpty(users[0]));
+
+        // A measurement added alone after the bulk write gets a key of its own.
+        await MeasureAsync(owner, id, "2026-05-31", 34m);
+        var view = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        Assert.Equal(5, view.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).Distinct().Count());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task ConcurrentEdits_TheSecondIsAConflict_AndAMeasurementDoesNotCountAsAnEdit(string provider)
     {
         var app = apps[provider];

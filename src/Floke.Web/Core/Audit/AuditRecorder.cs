@@ -52,33 +52,44 @@ public static class AuditRecorder
                 EntityId = KeyOf(entry),
                 RootType = "",
                 RootId = "",
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, AuditJson.Default.ListFieldChange),
             }));
         }
         return pending;
     }
 
-    /// <summary>The entry for a row written without the change tracker (<see cref="Infrastructure.Data.FlokeDbContext.InsertAuditedAsync{T}"/>),
-    /// its key already known: the same as <see cref="Collect"/> and <see cref="Complete"/> give an added tracked row.</summary>
-    public static AuditEntry Created<T>(IEntityType type, T entity, AuditActor actor, DateTimeOffset now) where T : class, IAudited
+    /// <summary>Makes the entries of rows written without the change tracker
+    /// (<see cref="Infrastructure.Data.FlokeDbContext.InsertAuditedAsync{T}"/>), their keys already known: each the same
+    /// as <see cref="Collect"/> and <see cref="Complete"/> give an added tracked row. The columns are looked up once for all.</summary>
+    public static Func<T, AuditEntry> Created<T>(IEntityType type, AuditActor actor, DateTimeOffset now) where T : class, IAudited
     {
         var properties = type.GetProperties().Where(IsRecorded).ToList();
         if (properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
         {
             throw new InvalidOperationException($"{type.ClrType.Name}.{shadow.Name} is a shadow property; only a tracked row can record it.");
         }
-        var root = entity.AuditRoot;
-        return new AuditEntry
+        var fields = properties.Select(p => (p.Name, Getter: p.GetGetter())).ToArray();
+        var key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
+        return entity =>
         {
-            At = now,
-            UserId = actor.UserId,
-            UserName = actor.Name,
-            Action = AuditAction.Created,
-            EntityType = type.ClrType.Name,
-            EntityId = string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => Format(p.GetGetter().GetClrValue(entity)))),
-            RootType = root.Type,
-            RootId = root.Id,
-            Changes = JsonSerializer.Serialize(properties.Select(p => new FieldChange(p.Name, null, Format(p.GetGetter().GetClrValue(entity))))),
+            var root = entity.AuditRoot;
+            var changes = new List<FieldChange>(fields.Length);
+            foreach (var (name, getter) in fields)
+            {
+                changes.Add(new FieldChange(name, null, Format(getter.GetClrValue(entity))));
+            }
+            return new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.Name,
+                Action = AuditAction.Created,
+                EntityType = type.ClrType.Name,
+                EntityId = key.Length == 1 ? Format(key[0].GetClrValue(entity))! : string.Join("/", key.Select(k => Format(k.GetClrValue(entity)))),
+                RootType = root.Type,
+                RootId = root.Id,
+                Changes = JsonSerializer.Serialize(changes, AuditJson.Default.ListFieldChange),
+            };
         };
     }
 
@@ -93,14 +104,14 @@ public static class AuditRecorder
             audit.EntityId = KeyOf(entry);
             if (audit.Action == AuditAction.Created)
             {
-                var changes = JsonSerializer.Deserialize<List<FieldChange>>(audit.Changes)!;
-                audit.Changes = JsonSerializer.Serialize(changes.Select(c => c with { After = Format(entry.Property(c.Field).CurrentValue) }));
+                var changes = JsonSerializer.Deserialize(audit.Changes, AuditJson.Default.ListFieldChange)!;
+                audit.Changes = JsonSerializer.Serialize([.. changes.Select(c => c with { After = Format(entry.Property(c.Field).CurrentValue) })], AuditJson.Default.ListFieldChange);
             }
         }
     }
 
     public static IReadOnlyList<FieldChange> Parse(string changes) =>
-        JsonSerializer.Deserialize<List<FieldChange>>(changes) ?? [];
+        JsonSerializer.Deserialize(changes, AuditJson.Default.ListFieldChange) ?? [];
 
     /// <summary>Every column of the row is recorded (foreign keys the model keeps out of the class too), but not its version.</summary>
     private static bool IsRecorded(IReadOnlyProperty p) => (!p.IsShadowProperty() || p.IsForeignKey()) && p.Name != "Version";
@@ -117,3 +128,7 @@ public static class AuditRecorder
         _ => value.ToString(),
     };
 }
+
+/// <summary>The audit trail's JSON, generated at compile time (the same text as the reflection-based serializer writes).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<AuditRecorder.FieldChange>))]
+internal sealed partial class AuditJson : System.Text.Json.Serialization.JsonSerializerContext;

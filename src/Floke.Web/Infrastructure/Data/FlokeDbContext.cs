@@ -100,7 +100,7 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
         await writer.WriteAsync(rows, ct);
         var actor = ActorOverride ?? AuditActor.From(http?.HttpContext?.User);
         var now = (clock ?? TimeProvider.System).GetUtcNow();
-        await writer.WriteAsync(rows.Select(r => AuditRecorder.Created(type, r, actor, now)), ct, keysFromDatabase: true);
+        await writer.WriteAsync(rows.Select(AuditRecorder.Created<T>(type, actor, now)), ct, keysFromDatabase: true);
         this.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
             .OfType<CacheInvalidation>().FirstOrDefault()?.Written(this, [rows[0]]); // rows of one type: the first says what they change
         if (tx is not null)

@@ -15,20 +15,26 @@ public sealed record BenefitChart(string PlannedLine, string MeasuredLine, IRead
     private const int Top = 16;
     private const int Bottom = 36;
 
+    /// <summary>At most this many measurements are drawn (about one per three pixels); a longer series shows the latest of each stretch.</summary>
+    public const int MaxPoints = 180;
+
     public sealed record Point(string X, string Y, string Label);
 
-    /// <summary>Null where nothing can be drawn (a qualitative benefit, or no baseline and target).</summary>
-    public static BenefitChart? From(BenefitView b)
+    /// <summary>A measured value on its date.</summary>
+    public sealed record Reading(DateOnly Date, decimal Value);
+
+    /// <summary>Null where nothing can be drawn (a qualitative benefit, or no baseline and target). <paramref name="readings"/>
+    /// are the benefit's measured values, oldest first.</summary>
+    public static BenefitChart? From(BenefitSummary s, IReadOnlyList<Reading> readings)
     {
-        var s = b.Benefit;
         if (s.BaselineValue is not { } baseline || s.TargetValue is not { } target || s.BaselineDate is not { } start || s.TargetDate is not { } end)
         {
             return null;
         }
-        var measured = b.Measurements.Where(m => m.Value is not null).ToList();
-        var firstDay = Math.Min(start.DayNumber, measured.Count > 0 ? measured.Min(m => m.Date.DayNumber) : start.DayNumber);
-        var lastDay = Math.Max(end.DayNumber, measured.Count > 0 ? measured.Max(m => m.Date.DayNumber) : end.DayNumber);
-        var values = measured.Select(m => m.Value!.Value).Append(baseline).Append(target).ToList();
+        var firstDay = Math.Min(start.DayNumber, readings.Count > 0 ? readings[0].Date.DayNumber : start.DayNumber);
+        var lastDay = Math.Max(end.DayNumber, readings.Count > 0 ? readings[^1].Date.DayNumber : end.DayNumber);
+        var measured = Thin(readings, firstDay, lastDay);
+        var values = readings.Select(m => m.Value).Append(baseline).Append(target).ToList();
         var (low, high) = (values.Min(), values.Max());
         if (low == high)
         {
@@ -36,12 +42,33 @@ public sealed record BenefitChart(string PlannedLine, string MeasuredLine, IRead
         }
         string X(int day) => F(Left + (double)(day - firstDay) / Math.Max(1, lastDay - firstDay) * (Width - Left - Right));
         string Y(decimal v) => F(Top + (double)((high - v) / (high - low)) * (Height - Top - Bottom));
-        var points = measured.Select(m => new Point(X(m.Date.DayNumber), Y(m.Value!.Value),
-            $"{Formatting.Date(m.Date)}: {Formatting.Amount(m.Value, s.Unit)}")).ToList();
+        var points = measured.Select(m => new Point(X(m.Date.DayNumber), Y(m.Value), $"{Formatting.Date(m.Date)}: {Formatting.Amount(m.Value, s.Unit)}")).ToList();
         var line = string.Join(' ', new[] { $"{X(start.DayNumber)},{Y(baseline)}" }.Concat(points.Select(p => $"{p.X},{p.Y}")));
         return new BenefitChart($"{X(start.DayNumber)},{Y(baseline)} {X(end.DayNumber)},{Y(target)}", points.Count > 0 ? line : "", points,
             Formatting.Amount(low, s.Unit), Formatting.Amount(high, s.Unit), Formatting.Date(DateOnly.FromDayNumber(firstDay)),
             Formatting.Date(DateOnly.FromDayNumber(lastDay)));
+    }
+
+    /// <summary>All readings when they are few; otherwise the time axis is cut into <see cref="MaxPoints"/> stretches and
+    /// each keeps its latest reading — the standing at the end of the stretch, as the line shows it.</summary>
+    private static List<Reading> Thin(IReadOnlyList<Reading> readings, int firstDay, int lastDay)
+    {
+        if (readings.Count <= MaxPoints)
+        {
+            return [.. readings];
+        }
+        var span = Math.Max(1, lastDay - firstDay + 1);
+        var kept = new List<Reading>(MaxPoints);
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var stretch = (long)(readings[i].Date.DayNumber - firstDay) * MaxPoints / span;
+            var next = i + 1 < readings.Count ? (long)(readings[i + 1].Date.DayNumber - firstDay) * MaxPoints / span : -1;
+            if (next != stretch)
+            {
+                kept.Add(readings[i]);
+            }
+        }
+        return kept;
     }
 
     public static int PlotLeft => Left;

@@ -21,8 +21,10 @@ public sealed record BenefitSummary(int Id, int InitiativeId, int? AdoptionId, s
 /// which a benefit measured daily for years would send back with every new value.</summary>
 public sealed record MeasurementRecorded(MeasurementView Measurement, BenefitSummary Benefit);
 
+/// <summary>One benefit. <see cref="Measurements"/> is one page of them, newest first (a benefit measured daily for years has
+/// thousands): the rest are at /api/v1/benefits/{id}/measurements and all of them in the CSV download.</summary>
 public sealed record BenefitView(BenefitSummary Benefit, string InitiativeTitle, int OwnerOrganizationId, string OwnerName, int? AdopterOrganizationId,
-    string? AdopterName, string? ResponsibleName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<MeasurementView> Measurements)
+    string? AdopterName, string? ResponsibleName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, Paged<MeasurementView> Measurements)
 {
     public bool CanEdit { get; init; }
     public bool CanMeasure { get; init; }
@@ -60,7 +62,8 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         b.MeasurementCount, BenefitRules.Status(b.Kind, b.IsDisbenefit, b.Direction, b.BaselineValue, b.BaselineDate, b.TargetValue, b.TargetDate,
             b.LatestValue, b.LatestDate, today)));
 
-    public async Task<BenefitView?> GetAsync(int id, CancellationToken ct)
+    /// <summary>A benefit the reader may see, with page <paramref name="measurementPage"/> of its measurements; null when not visible.</summary>
+    public async Task<BenefitView?> GetAsync(int id, CancellationToken ct, int measurementPage = 1, int measurementPageSize = Paging.DefaultPageSize)
     {
         var today = Today;
         var row = await (await VisibleAsync(ct)).Where(b => b.Id == id).Select(b => new
@@ -68,23 +71,49 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
             b.InitiativeId, InitiativeTitle = b.Initiative!.Title, b.Initiative.OwnerOrganizationId, OwnerName = b.Initiative.OwnerOrganization!.Name,
             AdopterId = (int?)b.Adoption!.AdopterOrganizationId, AdopterName = b.Adoption.AdopterOrganization!.Name, b.ResponsibleName, b.CreatedAt,
             b.UpdatedAt, b.Version, b.BeneficiaryOrganizationId,
-            Measurements = b.Measurements.OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)
-                .Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Source, m.Note, m.RecordedBy, m.RecordedAt)).ToList(),
-        }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        }).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return null;
         }
         var summary = await Summaries((await VisibleAsync(ct)).Where(b => b.Id == id), today).FirstAsync(ct);
+        var measurements = await MeasurementPageAsync(id, summary.MeasurementCount, measurementPage, measurementPageSize, ct);
         var roles = await user.RolesAsync(ct);
 
         return new BenefitView(summary, row.InitiativeTitle, row.OwnerOrganizationId, row.OwnerName, row.AdopterId, row.AdopterName, row.ResponsibleName,
-            row.CreatedAt, row.UpdatedAt, row.Version, row.Measurements)
+            row.CreatedAt, row.UpdatedAt, row.Version, measurements)
         {
             CanEdit = BenefitAccess.CanEdit(roles, row.OwnerOrganizationId, row.AdopterId),
             CanMeasure = BenefitAccess.CanMeasure(roles, row.OwnerOrganizationId, row.AdopterId, row.BeneficiaryOrganizationId),
         };
     }
+
+    /// <summary>One page of a visible benefit's measurements, newest first; null when the benefit is not visible.</summary>
+    public async Task<Paged<MeasurementView>?> MeasurementsAsync(int id, int page, int pageSize, CancellationToken ct) =>
+        await SummaryAsync(id, ct) is { } summary ? await MeasurementPageAsync(id, summary.MeasurementCount, page, pageSize, ct) : null;
+
+    /// <summary>Every measurement of a visible benefit, oldest first (for the CSV download); null when not visible.</summary>
+    public async Task<List<MeasurementView>?> AllMeasurementsAsync(int id, CancellationToken ct) =>
+        await SummaryAsync(id, ct) is null ? null : await Views(db.Measurements.AsNoTracking().Where(m => m.BenefitId == id)
+            .OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)).ToListAsync(ct);
+
+    /// <summary>The dated values of a benefit the caller has already been shown, oldest first, for its chart.</summary>
+    public Task<List<BenefitChart.Reading>> ChartValuesAsync(int id, CancellationToken ct) =>
+        db.Measurements.AsNoTracking().Where(m => m.BenefitId == id && m.Value != null)
+            .OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)
+            .Select(m => new BenefitChart.Reading(m.Date, m.Value!.Value)).ToListAsync(ct);
+
+    // The benefit keeps its measurement count, so a page needs no count query.
+    private async Task<Paged<MeasurementView>> MeasurementPageAsync(int id, int total, int page, int pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Clamp(page, pageSize, BenefitFilter.MaxPageSize);
+        var items = await Views(db.Measurements.AsNoTracking().Where(m => m.BenefitId == id)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.RecordedAt).ThenByDescending(m => m.Id).Skip((p - 1) * size).Take(size)).ToListAsync(ct);
+        return new Paged<MeasurementView>(items, p, size, total);
+    }
+
+    private static IQueryable<MeasurementView> Views(IQueryable<Measurement> measurements) =>
+        measurements.Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Source, m.Note, m.RecordedBy, m.RecordedAt));
 
     /// <summary>Where a benefit the reader may see stands, without its measurements; null when not visible.</summary>
     public async Task<BenefitSummary?> SummaryAsync(int id, CancellationToken ct) =>
@@ -94,8 +123,8 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
     public async Task<MeasurementRecorded?> RecordedAsync(int benefitId, int measurementId, CancellationToken ct)
     {
         var summary = await SummaryAsync(benefitId, ct);
-        var measurement = summary is null ? null : await db.Measurements.AsNoTracking().Where(m => m.Id == measurementId && m.BenefitId == benefitId)
-            .Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Source, m.Note, m.RecordedBy, m.RecordedAt)).FirstOrDefaultAsync(ct);
+        var measurement = summary is null ? null
+            : await Views(db.Measurements.AsNoTracking().Where(m => m.Id == measurementId && m.BenefitId == benefitId)).FirstOrDefaultAsync(ct);
         return measurement is null ? null : new MeasurementRecorded(measurement, summary!);
     }
 

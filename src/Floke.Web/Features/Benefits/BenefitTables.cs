@@ -9,9 +9,10 @@ namespace Floke.Web.Features.Benefits;
 /// <summary>The tables the benefit pages show, as CSV downloads with the same columns and the reader's language.</summary>
 public static class BenefitTables
 {
-    public static IResult Measurements(BenefitView b, IStringLocalizer<SharedResource> l) => CsvFile.Result($"gevinst-{b.Benefit.Id}-malinger.csv",
+    public static IResult Measurements(int benefitId, IEnumerable<MeasurementView> measurements, IStringLocalizer<SharedResource> l) =>
+        CsvFile.Result($"gevinst-{benefitId}-malinger.csv",
         [l["Measurement.Date"], l["Measurement.Value"], l["Measurement.Source"], l["Measurement.Note"]],
-        b.Measurements.Select(m => new object?[] { m.Date, m.Value, m.Source, m.Note }));
+        measurements.Select(m => new object?[] { m.Date, m.Value, m.Source, m.Note }));
 
     public static IResult Benefits(BenefitMap map, IStringLocalizer<SharedResource> l) => CsvFile.Result($"tiltak-{map.InitiativeId}-gevinster.csv",
         [l["Benefit.Description"], l["Benefit.Kind"], l["Benefit.Unit"], l["Benefit.Disbenefit"], l["Benefit.Beneficiary"], l["Benefit.BaselineValue"],

@@ -26,7 +26,7 @@ public static class BenefitsApi
         public InvestmentInput ToInput() => new(OrganizationId, Year, AmountNok, PersonHours, Note);
     }
 
-    /// <summary>How many rows were recorded, and where the benefit stands now (its measurements are at /api/v1/benefits/{id}:
+    /// <summary>How many rows were recorded, and where the benefit stands now (its measurements are at /api/v1/benefits/{id}/measurements:
     /// an import of 50,000 rows would otherwise send them all back).</summary>
     public sealed record ImportResult(int Imported, BenefitSummary Benefit);
 
@@ -34,7 +34,8 @@ public static class BenefitsApi
     {
         var api = app.MapGroup("/api/v1/benefits").WithTags("Benefits");
         api.MapGet("/", List).WithName("ListBenefits").WithSummary("Benefits of the initiatives the caller may see, filtered and paged.");
-        api.MapGet("/{id:int}", Get).WithName("GetBenefit").WithSummary("One benefit with its status and measurements.");
+        api.MapGet("/{id:int}", Get).WithName("GetBenefit")
+            .WithSummary("One benefit with its status and a page of its measurements, newest first (measurementPage, measurementPageSize).");
         api.MapPost("/", Create).RequireAuthorization().WithName("CreateBenefit")
             .WithSummary("Adds a benefit (or disbenefit) to an initiative, or with adoptionId to an adopter's take-up of it.");
         api.MapPut("/{id:int}", Update).RequireAuthorization().WithName("UpdateBenefit").WithSummary("Edits a benefit from the version the caller saw.");
@@ -45,6 +46,7 @@ public static class BenefitsApi
             .WithSummary("Records every row of a CSV file (columns date, value, source, note), or none if any row is wrong.");
         api.MapDelete("/{id:int}/measurements/{measurementId:int}", DeleteMeasurement).RequireAuthorization().WithName("DeleteMeasurement")
             .WithSummary("Removes a measurement entered by mistake.");
+        api.MapGet("/{id:int}/measurements", Measurements).WithName("ListMeasurements").WithSummary("The benefit's measurements, newest first, paged.");
         api.MapGet("/{id:int}/measurements.csv", MeasurementsCsv).WithName("MeasurementsCsv").WithSummary("The measurements as CSV.")
             .Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType);
         api.MapGet("/{id:int}/history", History).WithName("BenefitHistory").WithSummary("Every change to the benefit and its measurements, newest first.");
@@ -82,8 +84,13 @@ public static class BenefitsApi
         int? adoption, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
         queries.ListAsync(new BenefitFilter(initiative, beneficiary, group, kind, page, pageSize, adoption), ct);
 
-    private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> Get(int id, BenefitQueries queries, HttpContext ctx, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } b ? TypedResults.Ok(b) : ApiResults.NotFound(ctx);
+    private static async Task<Results<Ok<BenefitView>, ProblemHttpResult>> Get(int id, BenefitQueries queries, HttpContext ctx, int measurementPage = 1,
+        int measurementPageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
+        await queries.GetAsync(id, ct, measurementPage, measurementPageSize) is { } b ? TypedResults.Ok(b) : ApiResults.NotFound(ctx);
+
+    private static async Task<Results<Ok<Paged<MeasurementView>>, ProblemHttpResult>> Measurements(int id, BenefitQueries queries, HttpContext ctx,
+        int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
+        await queries.MeasurementsAsync(id, page, pageSize, ct) is { } p ? TypedResults.Ok(p) : ApiResults.NotFound(ctx);
 
     private static async Task<Results<Created<BenefitView>, ValidationProblem, ProblemHttpResult>> Create(
         BenefitRequest body, BenefitCommands commands, BenefitQueries queries, HttpContext ctx, CancellationToken ct)
@@ -141,12 +148,12 @@ public static class BenefitsApi
     }
 
     private static async Task<IResult> MeasurementsCsv(int id, BenefitQueries queries, IStringLocalizer<SharedResource> l, HttpContext ctx, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } b ? BenefitTables.Measurements(b, l) : ApiResults.NotFound(ctx);
+        await queries.AllMeasurementsAsync(id, ct) is { } all ? BenefitTables.Measurements(id, all, l) : ApiResults.NotFound(ctx);
 
     private static async Task<Results<Ok<Paged<HistoryItem>>, ProblemHttpResult>> History(
         int id, BenefitQueries queries, AuditQueries audit, HttpContext ctx, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default)
     {
-        if (await queries.GetAsync(id, ct) is null)
+        if (await queries.SummaryAsync(id, ct) is null)
         {
             return ApiResults.NotFound(ctx);
         }

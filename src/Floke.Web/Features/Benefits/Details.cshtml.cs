@@ -19,6 +19,8 @@ public sealed class DetailsModel(BenefitQueries queries, BenefitCommands command
     }
 
     public BenefitView Benefit { get; private set; } = null!;
+    /// <summary>The page of the measurements table (newest first).</summary>
+    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
     public BenefitChart? Chart { get; private set; }
     [BindProperty] public MeasurementForm Measure { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -49,11 +51,13 @@ public sealed class DetailsModel(BenefitQueries queries, BenefitCommands command
     public async Task<IActionResult> OnPostDeleteMeasurementAsync(int id, int measurement, CancellationToken ct) =>
         await AfterActionAsync(id, await commands.DeleteMeasurementAsync(id, measurement, ct), l["Measurement.DeletedMessage"], ct);
 
+    public string PageLink(int page) => $"/benefits/{Benefit.Benefit.Id}?p={page}#measurements-heading";
+
     protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var benefit = await queries.GetAsync(id, ct);
+        var benefit = await queries.GetAsync(id, ct, P);
         Benefit = benefit!;
-        Chart = benefit is null ? null : BenefitChart.From(benefit);
+        Chart = benefit is null ? null : BenefitChart.From(benefit.Benefit, await queries.ChartValuesAsync(id, ct));
         Measure.Date ??= queries.Today;
         return benefit is not null;
     }

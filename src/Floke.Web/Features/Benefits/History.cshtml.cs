@@ -9,5 +9,5 @@ public sealed class HistoryModel(BenefitQueries queries, AuditQueries audit) : H
 
     protected override string RootType => nameof(Benefit);
 
-    protected override async Task<string?> FindTitleAsync(int id, CancellationToken ct) => (await queries.GetAsync(id, ct))?.Benefit.Description;
+    protected override async Task<string?> FindTitleAsync(int id, CancellationToken ct) => (await queries.SummaryAsync(id, ct))?.Description;
 }

@@ -48,6 +48,36 @@ public class BenefitPagesTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task ALongSeries_TheTableIsPagedNewestFirst_TheChartDrawsItWhole(string provider)
+    {
+        var app = apps[provider];
+        var (owner, _, initiative) = await BenefitsApiTests.InitiativeAsync(app);
+        var id = (await BenefitsApiTests.CreateAsync(owner, BenefitsApiTests.Saving(initiative, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
+        var days = Enumerable.Range(0, 400).Select(i => new DateOnly(2025, 1, 1).AddDays(i)).ToList();
+        var csv = "dato;verdi\n" + string.Concat(days.Select((d, i) => $"{d:yyyy-MM-dd};{i * 100}\n"));
+        var imported = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var pages = await Clients.SignedInPagesAsync(app, owner);
+
+        var page = await pages.GetDocumentAsync($"/benefits/{id}");
+        var rows = page.QuerySelectorAll("table tbody tr");
+        Assert.Equal(20, rows.Length);
+        Assert.Contains("04.02.2026", rows[0].TextContent); // the newest: 1 January 2025 + 399 days
+        var next = page.QuerySelector("nav.ds-pagination a[rel=next]")!.GetAttribute("href")!;
+        Assert.Equal($"/benefits/{id}?p=2#measurements-heading", next);
+        var second = await pages.GetDocumentAsync(next.Split('#')[0]);
+        Assert.Contains("15.01.2026", second.QuerySelector("table tbody tr")!.TextContent);
+        Assert.Contains("Side 2 av 20", second.QuerySelector("nav.ds-pagination")!.TextContent);
+
+        // The chart covers the whole series, thinned to about one point per stretch of the time axis, ending at the latest value.
+        var points = page.QuerySelectorAll("svg[role=img] circle.point");
+        Assert.InRange(points.Length, 40, 100); // 400 days of a 3-year axis cut into 180 stretches: about 66
+        Assert.Contains("04.02.2026", points[^1].TextContent);
+        Assert.StartsWith("0", points[0].TextContent); // within the first days of January 2025
+        Assert.Contains(".01.2025", points[0].TextContent);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Pages_EnforceRights_ForEachRole(string provider)
     {
         var app = apps[provider];

@@ -75,7 +75,7 @@ public class BenefitsApiTests(Apps apps)
         var summary = view.GetProperty("benefit");
         Assert.Equal(700_000m, summary.GetProperty("latestValue").GetDecimal());
         Assert.Equal(700_000m, summary.GetProperty("realisedValue").GetDecimal());
-        Assert.Equal(2, view.GetProperty("measurements").GetArrayLength());
+        Assert.Equal(2, view.GetProperty("measurements").GetProperty("items").GetArrayLength());
         Assert.Equal("OnTrack", summary.GetProperty("status").GetString()); // 70 % of the gain at ≈ 50 % of the time
         Assert.True(view.GetProperty("canEdit").GetBoolean());
 
@@ -92,8 +92,8 @@ public class BenefitsApiTests(Apps apps)
         var backdated = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
         Assert.Equal(1_200_000m, backdated.GetProperty("benefit").GetProperty("latestValue").GetDecimal());
         Assert.Equal(1_200_000m, backdated.GetProperty("benefit").GetProperty("realisedValue").GetDecimal());
-        Assert.Equal(new[] { "2025-06-30", "2025-12-31", "2026-06-30", "2026-09-30" },
-            backdated.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("date").GetString()).ToArray());
+        Assert.Equal(new[] { "2026-09-30", "2026-06-30", "2025-12-31", "2025-06-30" }, // newest first
+            backdated.GetProperty("measurements").GetProperty("items").EnumerateArray().Select(m => m.GetProperty("date").GetString()).ToArray());
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -110,7 +110,7 @@ public class BenefitsApiTests(Apps apps)
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
 
         var view = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
-        Assert.Equal(dates.Count, view.GetProperty("measurements").GetArrayLength());
+        Assert.Equal(dates.Count, view.GetProperty("measurements").GetProperty("total").GetInt32());
         Assert.Equal(dates.Count, view.GetProperty("benefit").GetProperty("measurementCount").GetInt32());
         Assert.Equal(dates[^1].ToString("yyyy-MM-dd"), view.GetProperty("benefit").GetProperty("latestDate").GetString());
         Assert.Equal(dates[^1].DayOfYear * 1000m, view.GetProperty("benefit").GetProperty("latestValue").GetDecimal());
@@ -145,6 +145,7 @@ public class BenefitsApiTests(Apps apps)
         var hiddenBenefit = (await CreateAsync(draftOwner, Saving(hidden, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/api/v1/benefits/{hiddenBenefit}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync($"/api/v1/benefits/{hiddenBenefit}/measurements.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/api/v1/benefits/{hiddenBenefit}/measurements")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.PostAsJsonAsync($"/api/v1/benefits/{hiddenBenefit}/measurements", new { date = "2026-01-01", value = 5 })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/api/v1/initiatives/{hidden}/benefits")).StatusCode);
         var list = await (await outsider.Http.GetAsync($"/api/v1/benefits?initiative={hidden}")).ReadJsonAsync();
@@ -195,7 +196,7 @@ public class BenefitsApiTests(Apps apps)
         Assert.Contains("tolv", report[0]);
         Assert.StartsWith("Rad 5:", report[1]);
         var untouched = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
-        Assert.Equal(0, untouched.GetProperty("measurements").GetArrayLength());
+        Assert.Equal(0, untouched.GetProperty("measurements").GetProperty("total").GetInt32());
 
         using var form = new MultipartFormDataContent();
         var good = "date,value,source,note\n2026-01-31,38.5,Timeliste,\n2026-02-28,37,Timeliste,\"Ny rutine, uke 8\"\n2026-03-31,36,,\n";
@@ -207,7 +208,7 @@ public class BenefitsApiTests(Apps apps)
         Assert.Equal(4m, body.GetProperty("benefit").GetProperty("realisedValue").GetDecimal());
         Assert.Equal(3, body.GetProperty("benefit").GetProperty("measurementCount").GetInt32());
         var imported = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
-        Assert.Equal("Ny rutine, uke 8", imported.GetProperty("measurements")[1].GetProperty("note").GetString());
+        Assert.Equal("Ny rutine, uke 8", imported.GetProperty("measurements").GetProperty("items")[1].GetProperty("note").GetString());
 
         // The download reads back in: same rows, Norwegian decimal comma.
         var csv = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}/measurements.csv")).Content.ReadAsStringAsync();
@@ -261,7 +262,37 @@ public class BenefitsApiTests(Apps apps)
         // A measurement added alone after the bulk write gets a key of its own.
         await MeasureAsync(owner, id, "2026-05-31", 34m);
         var view = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
-        Assert.Equal(5, view.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).Distinct().Count());
+        Assert.Equal(5, view.GetProperty("measurements").GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).Distinct().Count());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ABenefitMeasuredForYears_ShowsItsMeasurementsPagedNewestFirst_AndDownloadsThemAll(string provider)
+    {
+        var app = apps[provider];
+        var (owner, _, initiative) = await InitiativeAsync(app);
+        var id = (await CreateAsync(owner, Saving(initiative, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
+        var months = Enumerable.Range(0, 45).Select(i => new DateOnly(2023, 1, 31).AddMonths(i)).ToList();
+        var csv = "date,value\n" + string.Concat(months.Select((d, i) => $"{d:yyyy-MM-dd},{i * 1000}\n"));
+        Assert.Equal(HttpStatusCode.OK, (await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).StatusCode);
+
+        var view = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}")).ReadJsonAsync();
+        var first = view.GetProperty("measurements");
+        Assert.Equal(45, first.GetProperty("total").GetInt32());
+        Assert.Equal(20, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(months[^1].ToString("yyyy-MM-dd"), first.GetProperty("items")[0].GetProperty("date").GetString());
+
+        var last = (await (await owner.Http.GetAsync($"/api/v1/benefits/{id}?measurementPage=3")).ReadJsonAsync()).GetProperty("measurements");
+        Assert.Equal(5, last.GetProperty("items").GetArrayLength());
+        Assert.Equal(months[0].ToString("yyyy-MM-dd"), last.GetProperty("items")[4].GetProperty("date").GetString());
+
+        var listed = await (await Clients.Anonymous(app).GetAsync($"/api/v1/benefits/{id}/measurements?page=2&pageSize=40")).ReadJsonAsync();
+        Assert.Equal(5, listed.GetProperty("items").GetArrayLength());
+        var capped = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}/measurements?pageSize=100000")).ReadJsonAsync();
+        Assert.Equal(Floke.Web.Features.Benefits.BenefitFilter.MaxPageSize, capped.GetProperty("pageSize").GetInt32());
+
+        var download = await (await owner.Http.GetAsync($"/api/v1/benefits/{id}/measurements.csv")).Content.ReadAsStringAsync();
+        Assert.Equal(46, download.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // heading and every row, oldest first
+        Assert.True(download.IndexOf("2023-01-31", StringComparison.Ordinal) < download.IndexOf("2026-09-30", StringComparison.Ordinal));
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -4,7 +4,8 @@ using Floke.Tests.TestSupport;
 namespace Floke.Tests.Infrastructure;
 
 /// <summary>Every page and list loads what it shows in a few queries, however much data there is: at most 10 SQL
-/// statements per request, with enough rows that an N+1 query would blow the budget.</summary>
+/// statements per request, with enough rows that an N+1 query would blow the budget; and every query of a page (but the
+/// national aggregates) is served by indexes, read whole no table, on both databases.</summary>
 [Collection("app")]
 public class QueryBudgetTests(Apps apps)
 {
@@ -141,6 +142,7 @@ public class QueryBudgetTests(Apps apps)
         var insights = app.Services.GetRequiredService<Floke.Web.Infrastructure.InsightsCache>();
         var search = app.Services.GetRequiredService<Floke.Web.Features.Search.SearchCache>();
         var counts = app.Services.GetRequiredService<Floke.Web.Infrastructure.ListCounts>();
+        var wholeTables = new List<string>();
         foreach (var (client, path) in requests)
         {
             // National figures, search results and list counts are cached: measure them computed, not served from the cache.
@@ -152,6 +154,21 @@ public class QueryBudgetTests(Apps apps)
             Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
             Assert.True(app.Sql.Count <= Budget, $"{path} sent {app.Sql.Count} SQL statements; the budget is {Budget}");
             Assert.True(app.Sql.Count > 0, $"{path} sent no SQL at all: is the counter still wired in?");
+            if (!Aggregates.Any(path.StartsWith))
+            {
+                foreach (var query in app.Sql.Queries.Where(q => !q.Sql.Contains("-- " + Floke.Web.Infrastructure.Data.Tags.Aggregate, StringComparison.Ordinal)))
+                {
+                    if (await QueryPlans.FullScansAsync(app, query) is { Count: > 0 } scans)
+                    {
+                        wholeTables.Add($"{path} reads {string.Join(", ", scans)} in\n{query.Sql}");
+                    }
+                }
+            }
         }
+        Assert.True(wholeTables.Count == 0, string.Join("\n\n", wholeTables));
     }
+
+    /// <summary>Pages whose figures are computed over the whole country (or a whole table for download), then cached and
+    /// refreshed in the background (InsightsCache, the open-data files): reading every row is what they are for.</summary>
+    private static readonly string[] Aggregates = ["/insights", "/api/v1/insights", "/spread", "/api/v1/adoptions/spread", "/open-data"];
 }

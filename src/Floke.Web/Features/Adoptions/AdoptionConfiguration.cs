@@ -19,5 +19,7 @@ public sealed class AdoptionConfiguration : IEntityTypeConfiguration<Adoption>
         b.HasIndex(x => new { x.InitiativeId, x.AdopterOrganizationId }).IsUnique();
         b.HasIndex(x => new { x.AdopterOrganizationId, x.Status });
         b.HasIndex(x => new { x.Status, x.InitiativeId });
+        // The list, newest first.
+        b.HasIndex(x => x.UpdatedAt);
     }
 }

@@ -19,6 +19,8 @@ public sealed class BarrierConfiguration : IEntityTypeConfiguration<Barrier>
         b.HasIndex(x => new { x.ResponsibleOrganizationId, x.Status });
         b.HasIndex(x => x.InitiativeId);
         b.HasIndex(x => new { x.Status, x.UpdatedAt });
+        // The unfiltered list, newest first.
+        b.HasIndex(x => x.UpdatedAt);
     }
 }
 

@@ -26,7 +26,7 @@ public sealed record Register(IReadOnlyList<RegisterRow> ByRule, IReadOnlyList<R
 public sealed record BarrierFilter(BarrierStatus? Status = null, BarrierKind? Kind = null, string? Rule = null, int? Responsible = null,
     int? Initiative = null, int Page = 1, int PageSize = Paging.DefaultPageSize);
 
-public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCounts counts)
+public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCounts counts, InsightsCache cache)
 {
     public const int MaxPageSize = 100;
     public const int RegisterRows = 50;
@@ -97,9 +97,25 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
 
     /// <summary>What blocks innovation most: barriers grouped by rule and by responsible body, with counts of barriers,
     /// open ones, resolved ones and initiatives affected. Counted in the database, over what the reader may see.</summary>
+    /// <remarks>It reads every barrier the reader may see (tagged <see cref="Tags.Aggregate"/>): for readers in no
+    /// organisation — the public, all seeing the same — it is computed once and kept with the national figures; members,
+    /// who also see their own drafts' barriers, have theirs computed.</remarks>
     public async Task<Register> RegisterAsync(CancellationToken ct)
     {
-        var visible = await VisibleAsync(ct);
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        return orgIds.Length == 0
+            ? await cache.GetAsync("barriers:register", (context, _, c) => ComputeRegisterAsync(context, Visible(context, []), c), ct)
+            : await ComputeRegisterAsync(db, Visible(db, orgIds), ct);
+    }
+
+    private static IQueryable<Barrier> Visible(FlokeDbContext db, int[] orgIds)
+    {
+        var visible = db.Initiatives.VisibleTo(orgIds);
+        return db.Barriers.AsNoTracking().Where(b => visible.Any(i => i.Id == b.InitiativeId)).TagWith(Tags.Aggregate);
+    }
+
+    private static async Task<Register> ComputeRegisterAsync(FlokeDbContext db, IQueryable<Barrier> visible, CancellationToken ct)
+    {
         var byRule = await visible.GroupBy(b => b.RuleKey)
             .Select(g => new
             {

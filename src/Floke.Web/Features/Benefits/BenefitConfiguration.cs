@@ -61,5 +61,7 @@ public sealed class InvestmentConfiguration : IEntityTypeConfiguration<Investmen
         // One row per organisation and year in an initiative; edits change it.
         b.HasIndex(x => new { x.InitiativeId, x.OrganizationId, x.Year }).IsUnique();
         b.HasIndex(x => new { x.OrganizationId, x.Year });
+        // The list, latest year first.
+        b.HasIndex(x => x.Year);
     }
 }

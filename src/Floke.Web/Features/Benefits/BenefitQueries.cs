@@ -174,7 +174,7 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
             query = query.Where(i => i.OrganizationId == org);
         }
         var total = await query.CountAsync(ct);
-        var items = await InvestmentsQuery(query.OrderByDescending(i => i.Year).ThenBy(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        var items = await InvestmentsQuery(query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return new Paged<InvestmentView>(items, page, pageSize, total);
     }
 

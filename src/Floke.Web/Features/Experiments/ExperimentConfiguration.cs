@@ -19,6 +19,8 @@ public sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experimen
         // An initiative's page lists its experiments; the experiment list filters by status and legal basis.
         b.HasIndex(e => e.InitiativeId);
         b.HasIndex(e => new { e.Status, e.UpdatedAt });
+        // The unfiltered list, newest first: read from the index's end instead of sorting every experiment.
+        b.HasIndex(e => e.UpdatedAt);
         b.HasIndex(e => new { e.LegalBasis, e.ActEndsOn });
         b.HasOne(e => e.Initiative).WithMany().HasForeignKey(e => e.InitiativeId);
     }

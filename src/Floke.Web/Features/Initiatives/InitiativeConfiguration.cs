@@ -25,9 +25,10 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         b.HasIndex(i => i.OwnerOrganizationId);
         b.Property(i => i.OwnerCountyNumber).HasMaxLength(2).IsDerived();
         b.Property(i => i.OwnerKind).IsDerived();
-        // The portfolio's county and kind filters, at national scale.
-        b.HasIndex(i => new { i.Visibility, i.OwnerCountyNumber, i.Stage });
-        b.HasIndex(i => new { i.Visibility, i.OwnerKind, i.Stage });
+        // The portfolio's county and kind filters, at national scale: newest first straight from the index, so a page of 20
+        // reads about 20 rows (and a few more where a measure is also asked) instead of sorting every match.
+        b.HasIndex(i => new { i.Visibility, i.OwnerCountyNumber, i.Stage, i.UpdatedAt });
+        b.HasIndex(i => new { i.Visibility, i.OwnerKind, i.Stage, i.UpdatedAt });
     }
 }
 

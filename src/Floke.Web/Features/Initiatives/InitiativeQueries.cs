@@ -68,9 +68,18 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
     public async Task<Paged<InitiativeSummary>> ListAsync(InitiativeFilter f, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var query = f.Mine
-            ? db.Initiatives.AsNoTracking().Where(i => orgIds.Contains(i.OwnerOrganizationId) || i.Partners.Any(p => orgIds.Contains(p.OrganizationId)))
-            : db.Initiatives.AsNoTracking().Where(i => i.Visibility == InitiativeVisibility.Published);
+        IQueryable<Initiative> query;
+        if (f.Mine)
+        {
+            // The partnered ones by key: "owner in … or a partner row exists" cannot be answered from indexes (PostgreSQL
+            // read every initiative), "owner in … or id in …" can, from two.
+            var partnered = await db.InitiativePartners.Where(p => orgIds.Contains(p.OrganizationId)).Select(p => p.InitiativeId).ToArrayAsync(ct);
+            query = db.Initiatives.AsNoTracking().Where(i => orgIds.Contains(i.OwnerOrganizationId) || partnered.Contains(i.Id));
+        }
+        else
+        {
+            query = db.Initiatives.AsNoTracking().Where(i => i.Visibility == InitiativeVisibility.Published);
+        }
         if (Validation.Clean(f.Q) is { } q)
         {
             var pattern = $"%{q.ToLowerInvariant()}%";
@@ -205,9 +214,10 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
     public async Task<IReadOnlyList<ServedNeed>> NeedChoicesAsync(IReadOnlyList<int> chosen, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var ids = chosen.ToArray();
+        // Their own by key first, so the list is read by key rather than by checking every need's owners.
+        var ids = (await db.NeedOwners.Where(o => orgIds.Contains(o.OrganizationId)).Select(o => o.NeedId).ToListAsync(ct)).Union(chosen).ToArray();
         return await db.Needs.AsNoTracking().VisibleTo(orgIds)
-            .Where(n => n.Owners.Any(o => orgIds.Contains(o.OrganizationId)) || ids.Contains(n.Id))
+            .Where(n => ids.Contains(n.Id))
             .OrderByDescending(n => n.Id).Take(100)
             .Select(n => new ServedNeed(n.Id, n.Title)).ToListAsync(ct);
     }

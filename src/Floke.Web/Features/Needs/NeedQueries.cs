@@ -43,7 +43,7 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
         var orgIds = await user.OrganizationIdsAsync(ct);
         var query = db.Needs.AsNoTracking();
         query = f.Mine
-            ? query.Where(n => n.Owners.Any(o => orgIds.Contains(o.OrganizationId)))
+            ? query.Where(n => db.NeedOwners.Where(o => orgIds.Contains(o.OrganizationId)).Select(o => o.NeedId).Contains(n.Id)) // by key, from the owners' index
             : query.Where(n => n.Status == NeedStatus.Published);
         if (f.Mine && f.Status is { } status)
         {
@@ -94,8 +94,10 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
     public async Task<NeedView?> GetAsync(int id, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
+        // Split: in one query the owners come from a LEFT JOIN on a joined subquery, which SQLite builds whole — every
+        // owner of every need — before picking this need's.
         var need = await db.Needs.AsNoTracking().Include(n => n.Owners).ThenInclude(o => o.Organization)
-            .VisibleTo(orgIds).FirstOrDefaultAsync(n => n.Id == id, ct);
+            .VisibleTo(orgIds).AsSplitQuery().FirstOrDefaultAsync(n => n.Id == id, ct);
         if (need is null)
         {
             return null;

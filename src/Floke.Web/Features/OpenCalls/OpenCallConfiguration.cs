@@ -24,6 +24,7 @@ public sealed class OpenCallConfiguration : IEntityTypeConfiguration<OpenCall>
         // The public list: calls open now by deadline, and the rest newest first.
         b.HasIndex(c => new { c.Status, c.Deadline });
         b.HasIndex(c => new { c.Status, c.PublishedAt });
+        b.HasIndex(c => c.PublishedAt);
         b.HasIndex(c => c.OwnerOrganizationId);
         b.HasIndex(c => c.NeedId);
     }

@@ -118,9 +118,11 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         var total = f.Phase is OpenCallPhase.Open or OpenCallPhase.Evaluating
             ? await query.CountAsync(ct)
             : await counts.CountAsync("calls", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
-        var ordered = f.Phase == OpenCallPhase.Open
-            ? query.OrderBy(c => c.Deadline).ThenBy(c => c.Id)
-            : query.OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).ThenByDescending(c => c.Id);
+        // Open calls by deadline; the public list by publication (every call in it was published, and the PublishedAt index
+        // serves it); the reader's own, with drafts never published, by the latest change.
+        var ordered = f.Phase == OpenCallPhase.Open ? query.OrderBy(c => c.Deadline).ThenBy(c => c.Id)
+            : f.Mine ? query.OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).ThenByDescending(c => c.Id)
+            : query.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id);
         return new Paged<OpenCallSummary>(await SummariesAsync(ordered.Skip((page - 1) * size).Take(size), now, ct), page, size, total);
     }
 

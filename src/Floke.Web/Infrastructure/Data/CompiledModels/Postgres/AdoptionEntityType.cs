@@ -26,7 +26,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 propertyCount: 14,
                 navigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -154,13 +154,16 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { adopterOrganizationId, status });
+                new[] { updatedAt });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { adopterOrganizationId, status });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { initiativeId, adopterOrganizationId },
                 unique: true);
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { status, initiativeId });
 
             return runtimeEntityType;

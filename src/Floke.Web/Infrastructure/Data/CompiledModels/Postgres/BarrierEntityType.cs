@@ -27,7 +27,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 propertyCount: 13,
                 navigationCount: 3,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -149,9 +149,12 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { ruleKey });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { responsibleOrganizationId, status });
+                new[] { updatedAt });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { responsibleOrganizationId, status });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { status, updatedAt });
 
             return runtimeEntityType;

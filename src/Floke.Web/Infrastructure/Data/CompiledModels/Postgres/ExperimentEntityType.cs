@@ -25,7 +25,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 propertyCount: 24,
                 navigationCount: 2,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -237,9 +237,12 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { initiativeId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { legalBasis, actEndsOn });
+                new[] { updatedAt });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { legalBasis, actEndsOn });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { status, updatedAt });
 
             return runtimeEntityType;

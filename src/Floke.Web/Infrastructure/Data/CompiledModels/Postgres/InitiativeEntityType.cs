@@ -271,13 +271,13 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { visibility, updatedAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { visibility, ownerCountyNumber, stage });
+                new[] { visibility, stage, updatedAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { visibility, ownerKind, stage });
+                new[] { visibility, ownerCountyNumber, stage, updatedAt });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { visibility, stage, updatedAt });
+                new[] { visibility, ownerKind, stage, updatedAt });
 
             return runtimeEntityType;
         }

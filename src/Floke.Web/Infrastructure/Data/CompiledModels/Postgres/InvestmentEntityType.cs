@@ -26,7 +26,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 propertyCount: 9,
                 navigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -114,9 +114,12 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { organizationId, year });
+                new[] { year });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { organizationId, year });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { initiativeId, organizationId, year },
                 unique: true);
 

@@ -12,7 +12,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
     public partial class PostgresFlokeDbContextModel
     {
         private PostgresFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f45dda49-61e4-400c-a013-782acc923489"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("84b91b7c-14eb-408d-8aed-fd856532baec"), entityTypeCount: 35)
         {
         }
 

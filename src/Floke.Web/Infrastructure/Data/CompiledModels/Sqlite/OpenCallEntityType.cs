@@ -26,7 +26,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
                 propertyCount: 20,
                 navigationCount: 4,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -198,9 +198,12 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
                 new[] { ownerOrganizationId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { status, deadline });
+                new[] { publishedAt });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { status, deadline });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
     public partial class SqliteFlokeDbContextModel
     {
         private SqliteFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c35136b-9f1d-4217-970d-fc4ec179f0ac"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("91b5e135-f7cc-4582-adb6-1d94918d8067"), entityTypeCount: 35)
         {
         }
 

@@ -308,6 +308,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("AdopterOrganizationId", "Status");
 
                     b.HasIndex("InitiativeId", "AdopterOrganizationId")
@@ -375,6 +377,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("InitiativeId");
 
                     b.HasIndex("RuleKey");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ResponsibleOrganizationId", "Status");
 
@@ -558,6 +562,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Year");
+
                     b.HasIndex("OrganizationId", "Year");
 
                     b.HasIndex("InitiativeId", "OrganizationId", "Year")
@@ -704,6 +710,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InitiativeId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("LegalBasis", "ActEndsOn");
 
@@ -906,11 +914,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Visibility", "UpdatedAt");
 
-                    b.HasIndex("Visibility", "OwnerCountyNumber", "Stage");
-
-                    b.HasIndex("Visibility", "OwnerKind", "Stage");
-
                     b.HasIndex("Visibility", "Stage", "UpdatedAt");
+
+                    b.HasIndex("Visibility", "OwnerCountyNumber", "Stage", "UpdatedAt");
+
+                    b.HasIndex("Visibility", "OwnerKind", "Stage", "UpdatedAt");
 
                     b.ToTable("Initiatives");
                 });
@@ -1214,6 +1222,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("NeedId");
 
                     b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("PublishedAt");
 
                     b.HasIndex("Status", "Deadline");
 

@@ -295,6 +295,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("AdopterOrganizationId", "Status");
 
                     b.HasIndex("InitiativeId", "AdopterOrganizationId")
@@ -360,6 +362,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("InitiativeId");
 
                     b.HasIndex("RuleKey");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ResponsibleOrganizationId", "Status");
 
@@ -537,6 +541,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Year");
+
                     b.HasIndex("OrganizationId", "Year");
 
                     b.HasIndex("InitiativeId", "OrganizationId", "Year")
@@ -679,6 +685,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("InitiativeId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("LegalBasis", "ActEndsOn");
 
@@ -875,11 +883,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Visibility", "UpdatedAt");
 
-                    b.HasIndex("Visibility", "OwnerCountyNumber", "Stage");
-
-                    b.HasIndex("Visibility", "OwnerKind", "Stage");
-
                     b.HasIndex("Visibility", "Stage", "UpdatedAt");
+
+                    b.HasIndex("Visibility", "OwnerCountyNumber", "Stage", "UpdatedAt");
+
+                    b.HasIndex("Visibility", "OwnerKind", "Stage", "UpdatedAt");
 
                     b.ToTable("Initiatives");
                 });
@@ -1175,6 +1183,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("NeedId");
 
                     b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("PublishedAt");
 
                     b.HasIndex("Status", "Deadline");
 

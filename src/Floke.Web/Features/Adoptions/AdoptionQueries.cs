@@ -44,7 +44,7 @@ public sealed record SpreadReport(IReadOnlyList<MostAdoptedRow> MostAdopted, IRe
     public DateTimeOffset ComputedAt { get; init; }
 }
 
-public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, InsightsCache cache)
+public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, InsightsCache cache, ListCounts counts)
 {
     public const int MaxPageSize = 100;
     public const int TopRows = 20;
@@ -100,7 +100,8 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
         {
             query = query.Where(a => a.AdopterOrganization!.CountyNumber == county);
         }
-        var total = await query.CountAsync(ct);
+        // Counting every visible adoption takes tens of milliseconds at national scale: kept until the next save.
+        var total = await counts.CountAsync("adoptions", f with { Page = 1, PageSize = 0 }, await user.OrganizationIdsAsync(ct), query, ct);
         var items = await Summaries(query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return new Paged<AdoptionSummary>(items, page, pageSize, total);
     }

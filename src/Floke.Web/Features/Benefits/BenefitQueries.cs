@@ -49,7 +49,7 @@ public sealed record BenefitMap(int InitiativeId, string Title, int OwnerOrganiz
 public sealed record OrganizationGains(decimal InvestedNok, decimal InvestedHours, decimal OwnGainsNok, decimal OwnGainsHours,
     decimal GainsFromOthersNok, decimal GainsFromOthersHours, int BenefitsLandingHere);
 
-public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProvider clock, ListCounts counts)
 {
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.Oslo).DateTime);
 
@@ -163,7 +163,8 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
     public async Task<Paged<InvestmentView>> InvestmentsAsync(int? initiative, int? organization, int page, int pageSize, CancellationToken ct)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize, BenefitFilter.MaxPageSize);
-        var visible = db.Initiatives.VisibleTo(await user.OrganizationIdsAsync(ct));
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var visible = db.Initiatives.VisibleTo(orgIds);
         var query = db.Investments.AsNoTracking().Where(i => visible.Any(v => v.Id == i.InitiativeId));
         if (initiative is { } iid)
         {
@@ -173,7 +174,7 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         {
             query = query.Where(i => i.OrganizationId == org);
         }
-        var total = await query.CountAsync(ct);
+        var total = await counts.CountAsync("investments", $"{initiative}:{organization}", orgIds, query, ct);
         var items = await InvestmentsQuery(query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return new Paged<InvestmentView>(items, page, pageSize, total);
     }

@@ -10,7 +10,7 @@ public static class OrganizationsModule
         .AddScoped<OrganizationCommands>()
         .AddScoped<OrganizationQueries>()
         .AddScoped<MembershipCommands>()
-        .AddScoped<IValidator<OrganizationInput>, OrganizationInputValidator>();
+        .AddSingleton<IValidator<OrganizationInput>, OrganizationInputValidator>();
 
     public static IEndpointRouteBuilder MapOrganizations(this IEndpointRouteBuilder app)
     {

@@ -8,7 +8,7 @@ public static class AdoptionsModule
     public static IServiceCollection AddAdoptions(this IServiceCollection services) => services
         .AddScoped<AdoptionCommands>()
         .AddScoped<AdoptionQueries>()
-        .AddScoped<IValidator<AdoptionInput>, AdoptionInputValidator>();
+        .AddSingleton<IValidator<AdoptionInput>, AdoptionInputValidator>();
 
     public static IEndpointRouteBuilder MapAdoptions(this IEndpointRouteBuilder app)
     {

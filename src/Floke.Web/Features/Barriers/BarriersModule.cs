@@ -8,8 +8,8 @@ public static class BarriersModule
     public static IServiceCollection AddBarriers(this IServiceCollection services) => services
         .AddScoped<BarrierCommands>()
         .AddScoped<BarrierQueries>()
-        .AddScoped<IValidator<BarrierInput>, BarrierInputValidator>()
-        .AddScoped<IValidator<StepInput>, StepInputValidator>();
+        .AddSingleton<IValidator<BarrierInput>, BarrierInputValidator>()
+        .AddSingleton<IValidator<StepInput>, StepInputValidator>();
 
     public static IEndpointRouteBuilder MapBarriers(this IEndpointRouteBuilder app)
     {

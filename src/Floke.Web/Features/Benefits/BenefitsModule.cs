@@ -11,9 +11,9 @@ public static class BenefitsModule
         .AddScoped<InvestmentCommands>()
         .AddScoped<BenefitQueries>()
         .AddScoped<FlowQueries>()
-        .AddScoped<IValidator<BenefitInput>, BenefitInputValidator>()
-        .AddScoped<IValidator<MeasurementInput>, MeasurementInputValidator>()
-        .AddScoped<IValidator<InvestmentInput>, InvestmentInputValidator>();
+        .AddSingleton<IValidator<BenefitInput>, BenefitInputValidator>()
+        .AddSingleton<IValidator<MeasurementInput>, MeasurementInputValidator>()
+        .AddSingleton<IValidator<InvestmentInput>, InvestmentInputValidator>();
 
     public static IEndpointRouteBuilder MapBenefits(this IEndpointRouteBuilder app)
     {

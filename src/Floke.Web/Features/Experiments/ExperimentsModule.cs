@@ -8,7 +8,7 @@ public static class ExperimentsModule
     public static IServiceCollection AddExperiments(this IServiceCollection services) => services
         .AddScoped<ExperimentCommands>()
         .AddScoped<ExperimentQueries>()
-        .AddScoped<IValidator<ExperimentInput>, ExperimentInputValidator>();
+        .AddSingleton<IValidator<ExperimentInput>, ExperimentInputValidator>();
 
     public static IEndpointRouteBuilder MapExperiments(this IEndpointRouteBuilder app)
     {

@@ -9,10 +9,10 @@ public static class InitiativesModule
     public static IServiceCollection AddInitiatives(this IServiceCollection services) => services
         .AddScoped<InitiativeCommands>()
         .AddScoped<InitiativeQueries>()
-        .AddScoped<IValidator<InitiativeInput>, InitiativeInputValidator>()
-        .AddScoped<IValidator<GateInput>, GateInputValidator>()
-        .AddScoped<IValidator<LessonInput>, LessonInputValidator>()
-        .AddScoped<IValidator<MilestoneInput>, MilestoneInputValidator>();
+        .AddSingleton<IValidator<InitiativeInput>, InitiativeInputValidator>()
+        .AddSingleton<IValidator<GateInput>, GateInputValidator>()
+        .AddSingleton<IValidator<LessonInput>, LessonInputValidator>()
+        .AddSingleton<IValidator<MilestoneInput>, MilestoneInputValidator>();
 
     public static IEndpointRouteBuilder MapInitiatives(this IEndpointRouteBuilder app)
     {

@@ -8,7 +8,7 @@ public static class NeedsModule
     public static IServiceCollection AddNeeds(this IServiceCollection services) => services
         .AddScoped<NeedCommands>()
         .AddScoped<NeedQueries>()
-        .AddScoped<IValidator<NeedInput>, NeedInputValidator>();
+        .AddSingleton<IValidator<NeedInput>, NeedInputValidator>();
 
     public static IEndpointRouteBuilder MapNeeds(this IEndpointRouteBuilder app)
     {

@@ -11,8 +11,8 @@ public static class OpenCallsModule
         .AddScoped<OpenCallCommands>()
         .AddScoped<ProposalCommands>()
         .AddScoped<OpenCallQueries>()
-        .AddScoped<IValidator<OpenCallInput>, OpenCallInputValidator>()
-        .AddScoped<IValidator<ProposalInput>, ProposalInputValidator>();
+        .AddSingleton<IValidator<OpenCallInput>, OpenCallInputValidator>()
+        .AddSingleton<IValidator<ProposalInput>, ProposalInputValidator>();
 
     public static IEndpointRouteBuilder MapOpenCalls(this IEndpointRouteBuilder app)
     {

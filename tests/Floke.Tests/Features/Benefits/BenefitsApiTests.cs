@@ -224,6 +224,9 @@ public class BenefitsApiTests(Apps apps)
         var id = (await CreateAsync(owner, Saving(initiative, null, "Citizens", kind: "TimeSaved", baseline: 40, target: 20, direction: "LowerIsBetter")))
             .GetProperty("benefit").GetProperty("id").GetInt32();
         await MeasureAsync(owner, id, "2026-03-31", 36m); // 4 hours better than the baseline
+        // A measurement entered by mistake and removed: its key names it in the history, so it is never given again.
+        var mistaken = (await MeasureAsync(owner, id, "2026-06-30", 3m)).GetProperty("measurement").GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.DeleteAsync($"/api/v1/benefits/{id}/measurements/{mistaken}")).StatusCode);
 
         var csv = "date;value;source;note\n2026-04-30;35;Timeliste;\n2026-01-31;38,5;Timeliste;Første måned\n2026-02-28;37;Timeliste;\n";
         var imported = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
@@ -245,7 +248,10 @@ public class BenefitsApiTests(Apps apps)
             .Where(e => e.GetProperty("entityType").GetString() == "Measurement" && e.GetProperty("action").GetString() == "Created")
             .Select(e => e.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("field").GetString()!, c => c.GetProperty("after").GetString()))
             .ToList();
+        Assert.Equal(5, created.Count); // the four kept and the one removed
+        created.RemoveAll(c => c["Id"] == mistaken.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(4, created.Count);
+        Assert.All(created.Where(c => c["Date"] != "2026-03-31"), c => Assert.True(int.Parse(c["Id"]!, System.Globalization.CultureInfo.InvariantCulture) > mistaken));
         var alone = created.Single(c => c["Date"] == "2026-03-31");
         var january = created.Single(c => c["Date"] == "2026-01-31");
         Assert.Equal(alone.Keys.Order(), january.Keys.Order());

@@ -31,9 +31,11 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
     public const int MaxPageSize = 100;
     public const int RegisterRows = 50;
 
-    private async Task<IQueryable<Barrier>> VisibleAsync(CancellationToken ct)
+    private async Task<IQueryable<Barrier>> VisibleAsync(CancellationToken ct) => Visible(db, await user.OrganizationIdsAsync(ct));
+
+    /// <summary>The barriers of the initiatives readers in <paramref name="orgIds"/> may see.</summary>
+    private static IQueryable<Barrier> Visible(FlokeDbContext db, int[] orgIds)
     {
-        var orgIds = await user.OrganizationIdsAsync(ct);
         var visible = db.Initiatives.VisibleTo(orgIds);
         return db.Barriers.AsNoTracking().Where(b => visible.Any(i => i.Id == b.InitiativeId));
     }
@@ -108,14 +110,9 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
             : await ComputeRegisterAsync(db, Visible(db, orgIds), ct);
     }
 
-    private static IQueryable<Barrier> Visible(FlokeDbContext db, int[] orgIds)
+    private static async Task<Register> ComputeRegisterAsync(FlokeDbContext db, IQueryable<Barrier> barriers, CancellationToken ct)
     {
-        var visible = db.Initiatives.VisibleTo(orgIds);
-        return db.Barriers.AsNoTracking().Where(b => visible.Any(i => i.Id == b.InitiativeId)).TagWith(Tags.Aggregate);
-    }
-
-    private static async Task<Register> ComputeRegisterAsync(FlokeDbContext db, IQueryable<Barrier> visible, CancellationToken ct)
-    {
+        var visible = barriers.TagWith(Tags.Aggregate);
         var byRule = await visible.GroupBy(b => b.RuleKey)
             .Select(g => new
             {

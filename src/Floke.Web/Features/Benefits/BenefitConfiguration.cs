@@ -42,7 +42,10 @@ public sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measurem
         b.Property(x => x.Note).HasMaxLength(BenefitRules.NoteMaxLength);
         b.Property(x => x.RecordedBy).HasMaxLength(256);
         b.HasOne(x => x.Benefit).WithMany(x => x.Measurements).HasForeignKey(x => x.BenefitId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.BenefitId, x.Date });
+        // A benefit's series in its order (the table's pages newest first, the chart's latest value before a date).
+        b.HasIndex(x => new { x.BenefitId, x.Date, x.RecordedAt, x.Id });
+        // The chart's scale: the lowest and highest value of a benefit, each found by one seek however long its series.
+        b.HasIndex(x => new { x.BenefitId, x.Value });
         // Gains realised in a period are summed over measurements by date.
         b.HasIndex(x => x.Date);
     }

@@ -97,11 +97,41 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         await SummaryAsync(id, ct) is null ? null : await Views(db.Measurements.AsNoTracking().Where(m => m.BenefitId == id)
             .OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)).ToListAsync(ct);
 
-    /// <summary>The dated values of a benefit the caller has already been shown, oldest first, for its chart.</summary>
-    public Task<List<BenefitChart.Reading>> ChartValuesAsync(int id, CancellationToken ct) =>
-        db.Measurements.AsNoTracking().Where(m => m.BenefitId == id && m.Value != null)
+    /// <summary>What the chart of a benefit the caller has already been shown draws; null where it has no chart. A long
+    /// series is thinned in the database (<see cref="BenefitChart.StretchEnds"/>): a handful of index seeks, however many
+    /// measurements it has.</summary>
+    public async Task<BenefitChart.Series?> ChartSeriesAsync(BenefitSummary benefit, CancellationToken ct)
+    {
+        if (!BenefitChart.CanDraw(benefit))
+        {
+            return null;
+        }
+        var id = benefit.Id;
+        var values = db.Measurements.AsNoTracking().Where(m => m.BenefitId == id && m.Value != null);
+        if (benefit.MeasurementCount <= BenefitChart.MaxPoints)
+        {
+            return BenefitChart.Series.Whole(await values.OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)
+                .Select(m => new BenefitChart.Reading(m.Date, m.Value!.Value)).ToListAsync(ct));
+        }
+        // Each a single MIN or MAX over an index, which both databases answer by one seek.
+        var bounds = await db.Benefits.Where(b => b.Id == id).Select(b => new
+        {
+            First = b.Measurements.Where(m => m.Value != null).Min(m => (DateOnly?)m.Date),
+            Last = b.Measurements.Where(m => m.Value != null).Max(m => (DateOnly?)m.Date),
+            Low = b.Measurements.Where(m => m.Value != null).Min(m => m.Value),
+            High = b.Measurements.Where(m => m.Value != null).Max(m => m.Value),
+        }).SingleAsync(ct);
+        var (firstDay, lastDay) = BenefitChart.Axis(benefit, bounds.First, bounds.Last);
+        var ends = BenefitChart.StretchEnds(firstDay, lastDay);
+        // The latest value before each stretch's end, by key; for an empty stretch that is an earlier one's, read once.
+        // EF.Parameter: EF Core 10 would otherwise try to run the subquery here (dotnet/efcore#38287, fixed in 11).
+        var drawn = await values.Where(m => EF.Parameter(ends).Select(end => db.Measurements.Where(x => x.BenefitId == id && x.Value != null && x.Date < end)
+                .OrderByDescending(x => x.Date).ThenByDescending(x => x.RecordedAt).ThenByDescending(x => x.Id).Select(x => x.Id).FirstOrDefault())
+                .Contains(m.Id))
             .OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)
             .Select(m => new BenefitChart.Reading(m.Date, m.Value!.Value)).ToListAsync(ct);
+        return new BenefitChart.Series(drawn, bounds.First, bounds.Last, bounds.Low, bounds.High);
+    }
 
     // The benefit keeps its measurement count, so a page needs no count query.
     private async Task<Paged<MeasurementView>> MeasurementPageAsync(int id, int total, int page, int pageSize, CancellationToken ct)

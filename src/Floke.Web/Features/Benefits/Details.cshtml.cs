@@ -57,7 +57,7 @@ public sealed class DetailsModel(BenefitQueries queries, BenefitCommands command
     {
         var benefit = await queries.GetAsync(id, ct, P);
         Benefit = benefit!;
-        Chart = benefit is null ? null : BenefitChart.From(benefit.Benefit, await queries.ChartValuesAsync(id, ct));
+        Chart = benefit is not null && await queries.ChartSeriesAsync(benefit.Benefit, ct) is { } series ? BenefitChart.From(benefit.Benefit, series) : null;
         Measure.Date ??= queries.Today;
         return benefit is not null;
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Floke.Tests.TestSupport;
+using Floke.Web.Features.Benefits;
+using Floke.Web.Infrastructure;
 
 namespace Floke.Tests.Features.Benefits;
 
@@ -54,7 +56,9 @@ public class BenefitPagesTests(Apps apps)
         var (owner, _, initiative) = await BenefitsApiTests.InitiativeAsync(app);
         var id = (await BenefitsApiTests.CreateAsync(owner, BenefitsApiTests.Saving(initiative, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
         var days = Enumerable.Range(0, 400).Select(i => new DateOnly(2025, 1, 1).AddDays(i)).ToList();
-        var csv = "dato;verdi\n" + string.Concat(days.Select((d, i) => $"{d:yyyy-MM-dd};{i * 100}\n"));
+        // A spike within the first stretch (not its latest day), and the newest day measured twice: the later row counts.
+        List<(DateOnly Date, int Value)> measured = [.. days.Select((d, i) => (d, i == 3 ? 5_000_000 : i * 100)), (days[^1], 12_345)];
+        var csv = "dato;verdi\n" + string.Concat(measured.Select(r => $"{r.Date:yyyy-MM-dd};{r.Value}\n"));
         var imported = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var pages = await Clients.SignedInPagesAsync(app, owner);
@@ -66,15 +70,20 @@ public class BenefitPagesTests(Apps apps)
         var next = page.QuerySelector("nav.ds-pagination a[rel=next]")!.GetAttribute("href")!;
         Assert.Equal($"/benefits/{id}?p=2#measurements-heading", next);
         var second = await pages.GetDocumentAsync(next.Split('#')[0]);
-        Assert.Contains("15.01.2026", second.QuerySelector("table tbody tr")!.TextContent);
-        Assert.Contains("Side 2 av 20", second.QuerySelector("nav.ds-pagination")!.TextContent);
+        Assert.Contains("16.01.2026", second.QuerySelector("table tbody tr")!.TextContent);
+        Assert.Contains("Side 2 av 21", second.QuerySelector("nav.ds-pagination")!.TextContent);
 
-        // The chart covers the whole series, thinned to about one point per stretch of the time axis, ending at the latest value.
-        var points = page.QuerySelectorAll("svg[role=img] circle.point");
-        Assert.InRange(points.Length, 40, 100); // 400 days of a 3-year axis cut into 180 stretches: about 66
-        Assert.Contains("04.02.2026", points[^1].TextContent);
-        Assert.StartsWith("0", points[0].TextContent); // within the first days of January 2025
-        Assert.Contains(".01.2025", points[0].TextContent);
+        // The chart covers the whole series, thinned to the latest value of each of 180 equal stretches of the time axis
+        // (baseline 1 January 2025 to target 31 December 2027), ending at the latest value.
+        var (first, span) = (new DateOnly(2025, 1, 1).DayNumber, new DateOnly(2027, 12, 31).DayNumber - new DateOnly(2025, 1, 1).DayNumber + 1);
+        var expected = measured.Select((r, order) => (r.Date, r.Value, order)).GroupBy(r => (r.Date.DayNumber - first) * BenefitChart.MaxPoints / span)
+            .Select(g => g.MaxBy(r => (r.Date, r.order))).Select(r => $"{Formatting.Date(r.Date)}: {Formatting.Amount(r.Value, "NOK")}").ToList();
+        var points = page.QuerySelectorAll("svg[role=img] circle.point").Select(p => p.TextContent).ToList();
+        Assert.Equal(66, expected.Count);
+        Assert.Equal(expected, points);
+        Assert.Equal($"04.02.2026: {Formatting.Amount(12_345, "NOK")}", points[^1]);
+        var scale = page.QuerySelectorAll("svg[role=img] text").Select(t => t.TextContent).ToList();
+        Assert.Equal("5000000", new string(scale[0].Where(char.IsDigit).ToArray())); // the spike, thinned away, still sets the scale
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -25,7 +25,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 propertyCount: 9,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -116,7 +116,10 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { date });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { benefitId, date });
+                new[] { benefitId, value });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { benefitId, date, recordedAt, id });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
     public partial class PostgresFlokeDbContextModel
     {
         private PostgresFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("84b91b7c-14eb-408d-8aed-fd856532baec"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("08af02ae-eadd-4475-96f7-3e7b73eb3850"), entityTypeCount: 35)
         {
         }
 

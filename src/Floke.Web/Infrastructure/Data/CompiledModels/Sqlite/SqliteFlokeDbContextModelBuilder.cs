@@ -11,7 +11,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
     public partial class SqliteFlokeDbContextModel
     {
         private SqliteFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("91b5e135-f7cc-4582-adb6-1d94918d8067"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("8e4963de-739c-4045-843d-6c9ed3f3f32e"), entityTypeCount: 35)
         {
         }
 

@@ -614,7 +614,9 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Date");
 
-                    b.HasIndex("BenefitId", "Date");
+                    b.HasIndex("BenefitId", "Value");
+
+                    b.HasIndex("BenefitId", "Date", "RecordedAt", "Id");
 
                     b.ToTable("Measurements");
                 });

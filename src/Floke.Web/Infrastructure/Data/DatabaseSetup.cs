@@ -38,8 +38,17 @@ public static class DatabaseSetup
             services.AddSingleton(new CacheBackplaneConnection(null)); // one process: nobody to tell
             services.AddHostedService<SqliteOptimizer>();
             var pragmas = new SqlitePragmas(config.GetValue("Floke:Sqlite:MmapBytes", 1L << 30));
-            services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(config, env))
-                .AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), pragmas),
+            var cs = SqliteConnectionString(config, env);
+            // Connections kept open and their statements kept compiled (SqliteStatementCache); off with Floke:Sqlite:KeepStatements=false.
+            var keep = config.GetValue("Floke:Sqlite:KeepStatements", true);
+            if (keep)
+            {
+                services.AddSingleton(new SqliteConnections(cs, pragmas));
+                services.AddScoped<SqliteConnectionLease>();
+            }
+            var statements = new SqliteStatementCache();
+            services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(cs)
+                .AddInterceptors(keep ? [sp.GetRequiredService<CacheInvalidation>(), pragmas, statements] : [sp.GetRequiredService<CacheInvalidation>(), pragmas]),
                 ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         return services;

@@ -4,10 +4,20 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Floke.Web.Infrastructure.Data;
 
-/// <summary>The model on SQLite; its migrations live in Infrastructure/Data/Migrations/Sqlite.</summary>
-public sealed class SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> options, IHttpContextAccessor? http = null, TimeProvider? clock = null)
-    : FlokeDbContext(options, http, clock)
+/// <summary>The model on SQLite; its migrations live in Infrastructure/Data/Migrations/Sqlite. In the app it works on a
+/// connection lent for its scope (<see cref="SqliteConnectionLease"/>), which EF Core finds open and leaves open.</summary>
+public sealed class SqliteFlokeDbContext : FlokeDbContext
 {
+    public SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> options, IHttpContextAccessor? http = null, TimeProvider? clock = null,
+        SqliteConnectionLease? lease = null)
+        : base(options, http, clock)
+    {
+        if (lease is not null)
+        {
+            Database.SetDbConnection(lease.Connection, contextOwnsConnection: false);
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // SQLite cannot compare or order DateTimeOffset text; store UTC ticks so that sorting and ranges run in the database.

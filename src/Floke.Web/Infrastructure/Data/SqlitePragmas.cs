@@ -12,7 +12,10 @@ public sealed class SqlitePragmas(long mmapBytes) : DbConnectionInterceptor
 {
     private string Sql => $"PRAGMA mmap_size={mmapBytes}; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    /// <summary>Sets them on a connection opened outside EF Core (<see cref="SqliteConnections"/>).</summary>
+    public void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = Sql;

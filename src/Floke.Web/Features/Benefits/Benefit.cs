@@ -53,6 +53,20 @@ public sealed class Benefit : IAudited, IVersioned, ICountedNationally
     public AuditRoot AuditRoot => new(nameof(Benefit), Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
+/// <summary>The order of a benefit's series, the one every reading of it follows: by date, then as recorded (the
+/// index on BenefitId, Date, RecordedAt, Id serves it both ways).</summary>
+public static class SeriesOrder
+{
+    public static IOrderedQueryable<Measurement> OldestFirst(this IQueryable<Measurement> m) =>
+        m.OrderBy(x => x.Date).ThenBy(x => x.RecordedAt).ThenBy(x => x.Id);
+
+    public static IOrderedQueryable<Measurement> NewestFirst(this IQueryable<Measurement> m) =>
+        m.OrderByDescending(x => x.Date).ThenByDescending(x => x.RecordedAt).ThenByDescending(x => x.Id);
+
+    public static IOrderedEnumerable<Measurement> OldestFirst(this IEnumerable<Measurement> m) =>
+        m.OrderBy(x => x.Date).ThenBy(x => x.RecordedAt).ThenBy(x => x.Id);
+}
+
 /// <summary>One measurement of a benefit: the value on a date, where it comes from, and a note.</summary>
 public sealed class Measurement : IAudited, ICountedNationally
 {

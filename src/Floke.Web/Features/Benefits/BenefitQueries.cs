@@ -94,8 +94,8 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
 
     /// <summary>Every measurement of a visible benefit, oldest first (for the CSV download); null when not visible.</summary>
     public async Task<List<MeasurementView>?> AllMeasurementsAsync(int id, CancellationToken ct) =>
-        await SummaryAsync(id, ct) is null ? null : await Views(db.Measurements.AsNoTracking().Where(m => m.BenefitId == id)
-            .OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)).ToListAsync(ct);
+        await SummaryAsync(id, ct) is null ? null : await Views(db.Measurements.AsNoTracking().Where(m => m.BenefitId == id).OldestFirst())
+            .ToListAsync(ct);
 
     /// <summary>What the chart of a benefit the caller has already been shown draws; null where it has no chart. A long
     /// series is thinned in the database (<see cref="BenefitChart.StretchEnds"/>): a handful of index seeks, however many
@@ -110,7 +110,7 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         var values = db.Measurements.AsNoTracking().Where(m => m.BenefitId == id && m.Value != null);
         if (benefit.MeasurementCount <= BenefitChart.MaxPoints)
         {
-            return BenefitChart.Series.Whole(await values.OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)
+            return BenefitChart.Series.Whole(await values.OldestFirst()
                 .Select(m => new BenefitChart.Reading(m.Date, m.Value!.Value)).ToListAsync(ct));
         }
         // Each a single MIN or MAX over an index, which both databases answer by one seek.
@@ -124,11 +124,12 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
         var (firstDay, lastDay) = BenefitChart.Axis(benefit, bounds.First, bounds.Last);
         var ends = BenefitChart.StretchEnds(firstDay, lastDay);
         // The latest value before each stretch's end, by key; for an empty stretch that is an earlier one's, read once.
-        // EF.Parameter: EF Core 10 would otherwise try to run the subquery here (dotnet/efcore#38287, fixed in 11).
+        // NewestFirst written out: inside the subquery EF Core cannot call it. EF.Parameter: EF Core 10 would otherwise try
+        // to run the subquery here (dotnet/efcore#38287, fixed in 11).
         var drawn = await values.Where(m => EF.Parameter(ends).Select(end => db.Measurements.Where(x => x.BenefitId == id && x.Value != null && x.Date < end)
                 .OrderByDescending(x => x.Date).ThenByDescending(x => x.RecordedAt).ThenByDescending(x => x.Id).Select(x => x.Id).FirstOrDefault())
                 .Contains(m.Id))
-            .OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id)
+            .OldestFirst()
             .Select(m => new BenefitChart.Reading(m.Date, m.Value!.Value)).ToListAsync(ct);
         return new BenefitChart.Series(drawn, bounds.First, bounds.Last, bounds.Low, bounds.High);
     }
@@ -137,8 +138,8 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
     private async Task<Paged<MeasurementView>> MeasurementPageAsync(int id, int total, int page, int pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Clamp(page, pageSize, BenefitFilter.MaxPageSize);
-        var items = await Views(db.Measurements.AsNoTracking().Where(m => m.BenefitId == id)
-            .OrderByDescending(m => m.Date).ThenByDescending(m => m.RecordedAt).ThenByDescending(m => m.Id).Skip((p - 1) * size).Take(size)).ToListAsync(ct);
+        var items = await Views(db.Measurements.AsNoTracking().Where(m => m.BenefitId == id).NewestFirst()
+            .Skip((p - 1) * size).Take(size)).ToListAsync(ct);
         return new Paged<MeasurementView>(items, p, size, total);
     }
 

@@ -109,7 +109,7 @@ public static class BenefitRules
     {
         decimal? previous = 0m;
         Measurement? latest = null;
-        foreach (var m in benefit.Measurements.Concat(adding).OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id))
+        foreach (var m in benefit.Measurements.Concat(adding).OldestFirst())
         {
             var realised = Improvement(benefit.BaselineValue, m.Value, benefit.Direction);
             m.RealisedDelta = realised - previous;

@@ -43,7 +43,7 @@ public static class DatabaseSetup
             var keep = config.GetValue("Floke:Sqlite:KeepStatements", true);
             if (keep)
             {
-                services.AddSingleton(new SqliteConnections(cs, pragmas));
+                services.AddSingleton(_ => new SqliteConnections(cs, pragmas)); // made by the container, so closed with it
                 services.AddScoped<SqliteConnectionLease>();
             }
             var statements = new SqliteStatementCache();

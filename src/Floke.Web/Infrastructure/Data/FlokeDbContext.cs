@@ -61,7 +61,7 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     /// two such requests at once would otherwise both read the same state and the later save would undo the earlier.
     /// PostgreSQL locks the row (<c>FOR UPDATE</c>); SQLite's transactions begin <c>IMMEDIATE</c>, taking the database's
     /// single write lock, so what is read after this is the latest and nobody writes before the commit.</summary>
-    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync<T>(int id, CancellationToken ct) where T : class
+    public virtual async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync<T>(int id, CancellationToken ct) where T : class
     {
         var tx = await Database.BeginTransactionAsync(ct);
         if (Database.IsNpgsql())

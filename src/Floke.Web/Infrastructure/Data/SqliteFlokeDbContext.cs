@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Floke.Web.Infrastructure.Data;
@@ -8,13 +9,84 @@ namespace Floke.Web.Infrastructure.Data;
 /// connection lent for its scope (<see cref="SqliteConnectionLease"/>), which EF Core finds open and leaves open.</summary>
 public sealed class SqliteFlokeDbContext : FlokeDbContext
 {
+    private readonly SqliteConnectionLease? _lease;
+
     public SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> options, IHttpContextAccessor? http = null, TimeProvider? clock = null,
         SqliteConnectionLease? lease = null)
         : base(options, http, clock)
     {
+        _lease = lease;
         if (lease is not null)
         {
             Database.SetDbConnection(lease.Connection, contextOwnsConnection: false);
+        }
+    }
+
+    /// <summary>As on any database, and in turn: the app's locked writers wait in one queue, first come first served,
+    /// instead of in SQLite's busy handler, whose growing sleeps let a newcomer take the write lock before one that has
+    /// waited long (<see cref="SqliteConnections.Writers"/>).</summary>
+    public override async Task<IDbContextTransaction> BeginLockedAsync<T>(int id, CancellationToken ct)
+    {
+        if (_lease is null)
+        {
+            return await base.BeginLockedAsync<T>(id, ct);
+        }
+        var writers = _lease.Writers;
+        await writers.WaitAsync(ct);
+        try
+        {
+            return new QueuedTransaction(await base.BeginLockedAsync<T>(id, ct), writers);
+        }
+        catch
+        {
+            writers.Release();
+            throw;
+        }
+    }
+
+    /// <summary>The transaction, handing the writers' queue on when it commits, rolls back or is disposed (once).</summary>
+    private sealed class QueuedTransaction(IDbContextTransaction inner, SemaphoreSlim writers) : IDbContextTransaction
+    {
+        private int _released;
+
+        public Guid TransactionId => inner.TransactionId;
+
+        public void Commit()
+        {
+            try { inner.Commit(); } finally { Release(); }
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            try { await inner.CommitAsync(cancellationToken); } finally { Release(); }
+        }
+
+        public void Rollback()
+        {
+            try { inner.Rollback(); } finally { Release(); }
+        }
+
+        public async Task RollbackAsync(CancellationToken cancellationToken = default)
+        {
+            try { await inner.RollbackAsync(cancellationToken); } finally { Release(); }
+        }
+
+        public void Dispose()
+        {
+            try { inner.Dispose(); } finally { Release(); }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try { await inner.DisposeAsync(); } finally { Release(); }
+        }
+
+        private void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writers.Release();
+            }
         }
     }
 

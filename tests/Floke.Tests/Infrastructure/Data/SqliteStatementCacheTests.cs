@@ -1,9 +1,7 @@
 using Floke.Tests.TestSupport;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Floke.Tests.Infrastructure.Data;
 
@@ -98,24 +96,6 @@ public class SqliteStatementCacheTests(Apps apps)
             }
             Assert.Equal(ids, outer);
             Assert.Equal(ids, await Query().ToListAsync()); // and the kept one serves again after
-        }
-    }
-
-    [Fact]
-    public async Task AConnectionLeftInATransaction_IsClosed_NotLentToTheNextScope()
-    {
-        SqliteConnection leaked;
-        await using (var scope = App.Scope())
-        {
-            leaked = scope.ServiceProvider.GetRequiredService<SqliteConnectionLease>().Connection;
-            leaked.BeginTransaction(); // never committed nor disposed
-        }
-        Assert.Equal(System.Data.ConnectionState.Closed, leaked.State);
-        await using (var scope = App.Scope())
-        {
-            var db = App.Db(scope);
-            Assert.NotSame(leaked, db.Database.GetDbConnection());
-            await using var tx = await db.Database.BeginTransactionAsync(); // would fail on a connection still in one
         }
     }
 

@@ -9,13 +9,13 @@ namespace Floke.Web.Infrastructure.Data;
 public sealed class SqliteConnections(string connectionString, SqlitePragmas pragmas) : IDisposable
 {
     public const int MaxIdle = 64;
+    private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    private int _idleCount;
+    private bool _disposed;
 
     /// <summary>The queue of the app's locked writers (<see cref="FlokeDbContext.BeginLockedAsync{T}"/>): one at a time, as
     /// SQLite's one write lock allows anyway, but in the order they came.</summary>
     public SemaphoreSlim Writers { get; } = new(1, 1);
-    private readonly ConcurrentBag<SqliteConnection> _idle = [];
-    private int _idleCount;
-    private bool _disposed;
 
     public SqliteConnection Rent()
     {

@@ -121,9 +121,5 @@ public class CacheInvalidationTests(Apps apps)
         Assert.Equal(4, seen);
     }
 
-    private static Organization NewOrganization() => new()
-    {
-        Name = "Bufferkommune " + TestData.Token(), OrganizationNumber = TestData.OrganizationNumber(), Kind = OrganizationKind.Municipality,
-        CreatedAt = DateTimeOffset.UtcNow,
-    };
+    private static Organization NewOrganization() => TestData.OrganizationRow("Bufferkommune");
 }

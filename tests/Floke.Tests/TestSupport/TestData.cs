@@ -36,6 +36,12 @@ public static class TestData
         municipalityNumber = municipality,
     };
 
+    /// <summary>A new municipality row to add straight to the database, named "<paramref name="name"/> …" uniquely.</summary>
+    public static Organization OrganizationRow(string name) => new()
+    {
+        Name = $"{name} {Token()}", OrganizationNumber = OrganizationNumber(), Kind = OrganizationKind.Municipality, CreatedAt = DateTimeOffset.UtcNow,
+    };
+
     public static object Need(int owner, string? title = null) => new
     {
         ownerOrganizationId = owner,

@@ -65,9 +65,5 @@ public class SqliteConnectionsTests(Apps apps)
         Assert.Equal(["B", "C", "D", "E"], order);
     }
 
-    private static Organization NewOrganization() => new()
-    {
-        Name = "Skrivende kommune " + TestData.Token(), OrganizationNumber = TestData.OrganizationNumber(), Kind = OrganizationKind.Municipality,
-        CreatedAt = DateTimeOffset.UtcNow,
-    };
+    private static Organization NewOrganization() => TestData.OrganizationRow("Skrivende kommune");
 }

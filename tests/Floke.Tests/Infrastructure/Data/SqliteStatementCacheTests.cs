@@ -99,9 +99,5 @@ public class SqliteStatementCacheTests(Apps apps)
         }
     }
 
-    private static Organization NewOrganization() => new()
-    {
-        Name = "Forberedt kommune " + TestData.Token(), OrganizationNumber = TestData.OrganizationNumber(), Kind = OrganizationKind.Municipality,
-        CreatedAt = DateTimeOffset.UtcNow,
-    };
+    private static Organization NewOrganization() => TestData.OrganizationRow("Forberedt kommune");
 }

@@ -2,13 +2,14 @@ using Floke.Web.Infrastructure;
 
 namespace Floke.Web.Features.Search;
 
-/// <summary>Search results per query, filters, page and reader's organisations — the same idea as a search engine's request
-/// cache that is dropped at each index refresh: a broad word matches tens of thousands of documents, and counting them by
-/// every facet and ranking them costs far more than serving the result again. Marked stale when anything indexed is saved
-/// (<see cref="CacheInvalidation"/>); at most <c>Floke:Search:CacheMegabytes</c> (default 32) of results, the least used
-/// dropped first.</summary>
+/// <summary>Search results per query, filters, page and reader's organisations, and beneath them each query's match set
+/// (every match's rank and facets, best first) — the same idea as a search engine's request and filter caches, dropped at
+/// each index refresh: a broad word matches tens of thousands of documents, and ranking them and counting them by every
+/// facet costs far more than serving the result again or cutting another page or filter from the matches already read.
+/// Marked stale when anything indexed is saved (<see cref="CacheInvalidation"/>); at most
+/// <c>Floke:Search:CacheMegabytes</c> (default 64) of both, the least used dropped first.</summary>
 public sealed class SearchCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
-    : ComputedCache("search", "Floke:Search", TimeSpan.FromMinutes(5), null, config.GetValue("Floke:Search:CacheMegabytes", 32L) * 1024,
+    : ComputedCache("search", "Floke:Search", TimeSpan.FromMinutes(5), null, config.GetValue("Floke:Search:CacheMegabytes", 64L) * 1024,
         scopes, config, lifetime, clock)
 {
     /// <summary>Roughly how many kilobytes a report holds in memory: its texts (two bytes a letter) and, for each result,

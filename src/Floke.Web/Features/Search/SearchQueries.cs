@@ -60,118 +60,159 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         {
             return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, [], new Dictionary<string, string[]>());
         }
-        // What a reader may find depends only on their organisations, so readers in the same ones share results.
+        // What a reader may find depends only on their organisations, so readers in the same ones share results. A query's
+        // matches are kept apart from its pages and filters: paging through a common word's results or narrowing them by a
+        // facet reads the matches once, and after that only the page's documents.
         var orgIds = (await user.OrganizationIdsAsync(ct)).Order().ToArray();
         var filter = f with { Q = null, Page = page, PageSize = size };
-        var key = $"{string.Join(' ', words)}|{filter}|{string.Join(',', orgIds)}";
-        return await cache.GetAsync(key, (db, _, stop) => SearchAsync(db, words, orgIds, filter, stop), ct, SearchCache.Kilobytes);
+        var query = $"{string.Join(' ', words)}|{string.Join(',', orgIds)}";
+        return await cache.GetAsync($"report|{query}|{filter}", async (db, _, stop) =>
+        {
+            var matches = await cache.GetAsync($"matches|{query}", (db, _, stop) => MatchesAsync(db, words, orgIds, stop), stop, m => m.Kilobytes);
+            return await ReportAsync(db, matches, filter, stop);
+        }, ct, SearchCache.Kilobytes);
     }
 
-    /// <summary>What a search counts and ranks a match by.</summary>
-    private readonly struct CountedHit
+    /// <summary>One match as a match set holds it: what it is counted, filtered and ranked by, in 24 bytes (a common word
+    /// has up to 150,000 matches at national scale).</summary>
+    private readonly struct Match
     {
         public int Id { get; init; }
         public double Rank { get; init; }
-        public SearchKind Kind { get; init; }
-        public OrganizationKind? OrganizationKind { get; init; }
-        public string? CountyNumber { get; init; }
-        public InitiativeStage? Stage { get; init; }
         public Measures Measures { get; init; }
-        public int Year { get; init; }
+        public short Year { get; init; }
+        public SearchKind Kind { get; init; }
+        /// <summary>Stage, organisation kind and county are stored one up, 0 when the document has none; the county as its
+        /// place in <see cref="MatchSet.Counties"/>.</summary>
+        public byte Stage { get; init; }
+        public byte OrganizationKind { get; init; }
+        public byte County { get; init; }
+    }
+
+    /// <summary>Every document a reader may see that matches every word of a query, best first (by rank, then newest), with
+    /// the words' corrections and indexed forms: what each page of it under each filter is cut from.</summary>
+    private sealed record MatchSet(Match[] Matches, string[] Counties, List<string> Words, Dictionary<string, string[]> Corrections, HashSet<string> Stems)
+    {
+        public long Kilobytes => 1 + (Matches.Length * 24L + Stems.Sum(s => 40L + 2 * s.Length)) / 1024;
     }
 
     private static readonly Measures[] EachMeasure = [.. Enum.GetValues<Measures>().Where(m => m != Measures.None && System.Numerics.BitOperations.IsPow2((long)m))];
 
-    private static async Task<SearchReport> SearchAsync(FlokeDbContext db, List<string> words, int[] orgIds, SearchFilter f, CancellationToken ct)
+    /// <summary>The query's match set: one pass over the matches reading only what is counted and ranked (no texts, which
+    /// would make every match many times larger to hold), then ordered best first.</summary>
+    private static async Task<MatchSet> MatchesAsync(FlokeDbContext db, List<string> words, int[] orgIds, CancellationToken ct)
     {
-        var (page, size) = (f.Page, f.PageSize);
         var corrections = await CorrectionsAsync(db, words, ct);
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Concat(corrections.GetValueOrDefault(w) ?? []).Distinct().ToArray()).ToList();
-
-        // One pass over the matches, reading only what is counted and ranked: every facet is counted and the page's
-        // documents picked here as the rows stream in. (Counting in SQL sorted the matches once per facet, and grouping by
-        // all facets at once gave one group per combination — thirteen thousand for one common word.)
-        var (matches, args) = Matches(db, alternatives, every: true, orgIds, f, Counted);
-        var (kinds, stages, orgKinds, counties, years) = (new Dictionary<SearchKind, int>(), new Dictionary<InitiativeStage, int>(),
-            new Dictionary<OrganizationKind, int>(), new Dictionary<string, int>(StringComparer.Ordinal), new Dictionary<int, int>());
-        var measures = new int[EachMeasure.Length];
-        var keep = page * size;
-        var best = new PriorityQueue<int, (double Rank, int Id)>(); // the lowest-ranked of the best on top
-        var total = 0;
-        await foreach (var hit in CountedHits(db, matches, args, ct))
+        var (sql, args) = Matches(db, alternatives, every: true, orgIds, Counted);
+        var matches = new List<Match>();
+        var counties = new List<string>();
+        await foreach (var match in MatchRows(db, sql, args, counties, ct))
         {
+            matches.Add(match);
+        }
+        var ordered = matches.ToArray();
+        Array.Sort(ordered, static (a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : b.Id.CompareTo(a.Id));
+        return new MatchSet(ordered, [.. counties], words, corrections, Stems(alternatives));
+    }
+
+    /// <summary>A page of a match set under <paramref name="f"/>'s filters, the filtered matches counted by every facet (in
+    /// the same pass, so the counts are those of the results), and the page's documents read with their texts.</summary>
+    private static async Task<SearchReport> ReportAsync(FlokeDbContext db, MatchSet set, SearchFilter f, CancellationToken ct)
+    {
+        var (page, size) = (f.Page, f.PageSize);
+        var county = f.County is { Length: > 0 } c ? Array.IndexOf(set.Counties, c) + 1 : 0;
+        var (kinds, stages, orgKinds, counties, years) = (new Dictionary<SearchKind, int>(), new Dictionary<InitiativeStage, int>(),
+            new Dictionary<OrganizationKind, int>(), new Dictionary<int, int>(), new Dictionary<int, int>());
+        var measures = new int[EachMeasure.Length];
+        var skip = (page - 1) * size;
+        var ids = new List<int>(size);
+        var total = 0;
+        foreach (ref readonly var m in set.Matches.AsSpan())
+        {
+            if ((f.Kind is { } kind && m.Kind != kind)
+                || (f.Stage is { } stage && m.Stage != (int)stage + 1)
+                || (f.Measure is { } measure and not Measures.None && (m.Measures & measure) != measure)
+                || (f.OrganizationKind is { } orgKind && m.OrganizationKind != (int)orgKind + 1)
+                || (f.County is { Length: > 0 } && m.County != county) // a county no match has leaves none (county 0)
+                || (f.Year is { } year && m.Year != year))
+            {
+                continue;
+            }
+            if (total >= skip && ids.Count < size)
+            {
+                ids.Add(m.Id);
+            }
             total++;
-            Count(kinds, hit.Kind);
-            if (hit.Stage is { } stage)
+            Count(kinds, m.Kind);
+            if (m.Stage != 0)
             {
-                Count(stages, stage);
+                Count(stages, (InitiativeStage)(m.Stage - 1));
             }
-            if (hit.OrganizationKind is { } orgKind)
+            if (m.OrganizationKind != 0)
             {
-                Count(orgKinds, orgKind);
+                Count(orgKinds, (OrganizationKind)(m.OrganizationKind - 1));
             }
-            if (hit.CountyNumber is { } county)
+            if (m.County != 0)
             {
-                Count(counties, county);
+                Count(counties, m.County);
             }
-            Count(years, hit.Year);
+            Count(years, m.Year);
             for (var i = 0; i < EachMeasure.Length; i++)
             {
-                if ((hit.Measures & EachMeasure[i]) != 0)
+                if ((m.Measures & EachMeasure[i]) != 0)
                 {
                     measures[i]++;
                 }
             }
-            best.Enqueue(hit.Id, (hit.Rank, hit.Id));
-            if (best.Count > keep)
-            {
-                best.Dequeue();
-            }
         }
         if (total == 0)
         {
-            return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, words, corrections);
+            return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, set.Words, set.Corrections);
         }
-
-        var ranked = new List<int>(best.Count);
-        while (best.Count > 0)
-        {
-            ranked.Add(best.Dequeue());
-        }
-        ranked.Reverse();
-        var ids = ranked.Skip((page - 1) * size).ToList();
-        var stems = Stems(alternatives);
-        var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(stems)).ToList();
+        var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(set.Stems)).ToList();
 
         static List<FacetCount<T>> Facet<T>(IEnumerable<KeyValuePair<T, int>> counts) where T : notnull =>
             [.. counts.Where(c => c.Value > 0).Select(c => new FacetCount<T>(c.Key, c.Value)).OrderByDescending(c => c.Count).ThenBy(c => c.Value)];
         var facets = new SearchFacets(Facet(kinds), Facet(stages), Facet(EachMeasure.Select((m, i) => KeyValuePair.Create(m, measures[i]))), Facet(orgKinds),
-            [.. Facet(counties).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)],
+            [.. Facet(counties.Select(c => KeyValuePair.Create(set.Counties[c.Key - 1], c.Value))).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)],
             [.. Facet(years).OrderByDescending(c => c.Value)]);
-        return new SearchReport(new Paged<SearchResult>(results, page, size, total), facets, words, corrections);
+        return new SearchReport(new Paged<SearchResult>(results, page, size, total), facets, set.Words, set.Corrections);
     }
 
     /// <summary>The matches as they stream from the database, read by hand: tens of thousands of rows for one common word,
     /// where EF Core's materializer took twice as long (26 against 14 ms for 2,800 rows). The command still goes through EF
-    /// Core, so it is logged and intercepted like any other.</summary>
-    private static async IAsyncEnumerable<CountedHit> CountedHits(FlokeDbContext db, string sql, List<object> args,
+    /// Core, so it is logged and intercepted like any other. Each county number is added to <paramref name="counties"/>
+    /// when first seen.</summary>
+    private static async IAsyncEnumerable<Match> MatchRows(FlokeDbContext db, string sql, List<object> args, List<string> counties,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, args, db.Model);
         await using var relational = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
         var reader = relational.DbDataReader;
+        var places = new Dictionary<string, byte>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
         {
-            yield return new CountedHit
+            byte county = 0;
+            if (!reader.IsDBNull(3))
+            {
+                var number = reader.GetString(3);
+                if (!places.TryGetValue(number, out county))
+                {
+                    counties.Add(number);
+                    places[number] = county = checked((byte)counties.Count);
+                }
+            }
+            yield return new Match
             {
                 Id = reader.GetInt32(0),
                 Kind = (SearchKind)reader.GetInt32(1),
-                OrganizationKind = reader.IsDBNull(2) ? null : (OrganizationKind)reader.GetInt32(2),
-                CountyNumber = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Stage = reader.IsDBNull(4) ? null : (InitiativeStage)reader.GetInt32(4),
+                OrganizationKind = reader.IsDBNull(2) ? (byte)0 : checked((byte)(reader.GetInt32(2) + 1)),
+                County = county,
+                Stage = reader.IsDBNull(4) ? (byte)0 : checked((byte)(reader.GetInt32(4) + 1)),
                 Measures = (Measures)reader.GetInt32(5),
-                Year = reader.GetInt32(6),
+                Year = checked((short)reader.GetInt32(6)),
                 Rank = reader.GetDouble(7),
             };
         }
@@ -196,7 +237,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             return [];
         }
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Distinct().ToArray()).ToList();
-        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), null, """d."Id", d."Kind" """);
+        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), """d."Id", d."Kind" """);
         // Ranked by id and rank alone; the texts are read for the five found.
         var ids = await db.Database.SqlQueryRaw<RankedDocument>(matches, [.. args]).Where(d => kinds.Contains(d.Kind))
             .OrderByDescending(d => d.Rank).ThenByDescending(d => d.Id).Select(d => d.Id).Take(SimilarCount).ToListAsync(ct);
@@ -257,10 +298,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     private const string Counted = """d."Id", d."Kind", d."OrganizationKind", d."CountyNumber", d."Stage", d."Measures", d."Year" """;
 
     /// <summary>The <paramref name="columns"/> of the documents the reader may see that match every word (or any, when not <paramref name="every"/>) in
-    /// one of its alternatives and pass <paramref name="f"/>'s filters, with their rank by the database's own measure
+    /// one of its alternatives, with their rank by the database's own measure
     /// (BM25 on SQLite, <c>ts_rank</c> on PostgreSQL; higher is better): SQL and its parameters.</summary>
-    private static (string Sql, List<object> Args) Matches(FlokeDbContext db, List<string[]> alternatives, bool every, int[] orgIds, SearchFilter? f,
-        string columns)
+    private static (string Sql, List<object> Args) Matches(FlokeDbContext db, List<string[]> alternatives, bool every, int[] orgIds, string columns)
     {
         var args = new List<object>();
         string Arg(object value)
@@ -283,30 +323,6 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         // Public, or shown to one of the reader's organisations (ids are numbers, written as they are).
         sql += orgIds.Length == 0 ? """ AND d."IsPublic" """
             : $$""" AND (d."IsPublic" OR EXISTS (SELECT 1 FROM "SearchViewers" v WHERE v."DocumentId" = d."Id" AND v."OrganizationId" IN ({{string.Join(", ", orgIds)}}))) """;
-        if (f?.Kind is { } kind)
-        {
-            sql += $$""" AND d."Kind" = {{Arg((int)kind)}}""";
-        }
-        if (f?.Stage is { } stage)
-        {
-            sql += $$""" AND d."Stage" = {{Arg((int)stage)}}""";
-        }
-        if (f?.Measure is { } measure and not Measures.None)
-        {
-            sql += $$""" AND (d."Measures" & {{Arg((int)measure)}}) = {{Arg((int)measure)}}""";
-        }
-        if (f?.OrganizationKind is { } orgKind)
-        {
-            sql += $$""" AND d."OrganizationKind" = {{Arg((int)orgKind)}}""";
-        }
-        if (f?.County is { Length: > 0 } county)
-        {
-            sql += $$""" AND d."CountyNumber" = {{Arg(county)}}""";
-        }
-        if (f?.Year is { } year)
-        {
-            sql += $$""" AND d."Year" = {{Arg(year)}}""";
-        }
         return (sql, args);
     }
 

@@ -151,4 +151,82 @@ public class SearchApiTests(Apps apps)
         // The challenge text is searched too ("fall" is in it).
         Assert.Contains(("OpenCall", id), Hits(await SearchAsync(anonymous, $"faller {token}")));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task EveryPageAndFacetFilter_IsCutFromTheSameMatches_AndFollowsChanges(string provider)
+    {
+        // A query's matches are read once and kept; its pages and facet filters are cut from them. The pages must add up to
+        // the whole result in one order, each facet's count must be what filtering by it finds, and a save must show.
+        var app = apps[provider];
+        var token = "m" + TestData.Token().Replace("e", "x");
+        var owner = await Clients.NewApiUserAsync(app, "facets");
+        var bergen = await owner.CreateOrganizationAsync(TestData.Organization(municipality: "4601"));
+        var company = await owner.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.Company, municipality: "0301"));
+        foreach (var (org, i) in new[] { bergen, bergen, bergen, company, company }.Select((o, i) => (o, i)))
+        {
+            var need = (await owner.CreateNeedAsync(org, $"Behov {i} {token} for eldre")).GetProperty("id").GetInt32();
+            await owner.PublishAsync(need);
+        }
+        foreach (var i in Enumerable.Range(0, 2))
+        {
+            var initiative = (await owner.CreateInitiativeAsync(bergen, $"Tiltak {i} {token} for eldre")).GetProperty("id").GetInt32();
+            await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{initiative}/visibility", new { visibility = "Published" });
+        }
+        var draft = (await owner.CreateInitiativeAsync(company, $"Utkast {token} for eldre")).GetProperty("id").GetInt32();
+        var anonymous = Clients.Anonymous(app);
+        async Task<JsonElement> Search(HttpClient client, string filters) =>
+            await (await client.GetAsync($"/api/v1/search?q={token}+eldre{filters}")).ReadJsonAsync();
+
+        var all = await Search(anonymous, "&pageSize=100");
+        var order = Hits(all);
+        Assert.Equal(7, order.Count);
+        Assert.Equal(7, order.Distinct().Count());
+        var paged = new List<(string, int)>();
+        for (var page = 1; page <= 4; page++)
+        {
+            var report = await Search(anonymous, $"&pageSize=2&page={page}");
+            Assert.Equal(7, report.GetProperty("results").GetProperty("total").GetInt32());
+            paged.AddRange(Hits(report));
+        }
+        Assert.Equal(order, paged);
+
+        var facets = all.GetProperty("facets");
+        var filters = new[] { ("kinds", "kind"), ("stages", "stage"), ("measures", "measure"), ("organizationKinds", "organizationKind"), ("counties", "county"), ("years", "year") };
+        var checkedValues = 0;
+        foreach (var (facet, parameter) in filters)
+        {
+            foreach (var value in facets.GetProperty(facet).EnumerateArray())
+            {
+                var filtered = await Search(anonymous, $"&pageSize=100&{parameter}={value.GetProperty("value")}");
+                Assert.Equal(value.GetProperty("count").GetInt32(), filtered.GetProperty("results").GetProperty("total").GetInt32());
+                var hits = Hits(filtered);
+                Assert.Equal(value.GetProperty("count").GetInt32(), hits.Count);
+                Assert.Equal(order.Where(hits.Contains), hits); // in the whole result's order
+                checkedValues++;
+            }
+        }
+        Assert.True(checkedValues >= 8, $"only {checkedValues} facet values");
+        var byCounty = facets.GetProperty("counties").EnumerateArray().ToDictionary(c => c.GetProperty("value").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["46"] = 5, ["03"] = 2 }, byCounty);
+        var byKind = facets.GetProperty("organizationKinds").EnumerateArray().ToDictionary(c => c.GetProperty("value").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["Municipality"] = 5, ["Company"] = 2 }, byKind);
+        var nowhere = await Search(anonymous, "&county=99");
+        Assert.Equal(0, nowhere.GetProperty("results").GetProperty("total").GetInt32());
+        Assert.Empty(Hits(nowhere));
+        // Two filters at once.
+        var both = await Search(anonymous, "&county=46&kind=Initiative");
+        Assert.Equal(2, both.GetProperty("results").GetProperty("total").GetInt32());
+        Assert.All(Hits(both), h => Assert.Equal("Initiative", h.Kind));
+
+        // The owner's organisations see the draft too, on every page and in every count.
+        var mine = await Search(owner.Http, "&pageSize=2&page=4&kind=Initiative");
+        Assert.Equal(3, mine.GetProperty("results").GetProperty("total").GetInt32());
+        Assert.Empty(Hits(mine));
+        Assert.Contains(("Initiative", draft), Hits(await Search(owner.Http, "&pageSize=100&county=03")));
+        // Published: the next page anyone reads is cut from the matches as they are now.
+        Assert.True((await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{draft}/visibility", new { visibility = "Published" })).IsSuccessStatusCode);
+        var after = await Search(anonymous, "&pageSize=2&page=2");
+        Assert.Equal(8, after.GetProperty("results").GetProperty("total").GetInt32());
+        Assert.Contains(("Initiative", draft), Hits(await Search(anonymous, "&pageSize=100&county=03&kind=Initiative")));
+    }
 }

@@ -93,10 +93,12 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// the words' corrections and indexed forms: what each page of it under each filter is cut from.</summary>
     private sealed record MatchSet(Match[] Matches, string[] Counties, List<string> Words, Dictionary<string, string[]> Corrections, HashSet<string> Stems)
     {
+        /// <summary>The earliest and latest year of the matches.</summary>
+        public int FirstYear { get; } = Matches.Length == 0 ? 0 : Matches.Min(m => m.Year);
+        public int LastYear { get; } = Matches.Length == 0 ? 0 : Matches.Max(m => m.Year);
+
         public long Kilobytes => 1 + (Matches.Length * 24L + Stems.Sum(s => 40L + 2 * s.Length)) / 1024;
     }
-
-    private static readonly Measures[] EachMeasure = [.. Enum.GetValues<Measures>().Where(m => m != Measures.None && System.Numerics.BitOperations.IsPow2((long)m))];
 
     /// <summary>The query's match set: one pass over the matches reading only what is counted and ranked (no texts, which
     /// would make every match many times larger to hold), then ordered best first.</summary>
@@ -112,8 +114,23 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             matches.Add(match);
         }
         var ordered = matches.ToArray();
-        Array.Sort(ordered, static (a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : b.Id.CompareTo(a.Id));
+        BestFirst(ordered);
         return new MatchSet(ordered, [.. counties], words, corrections, Stems(alternatives));
+    }
+
+    /// <summary>Orders matches by rank, best first, and equal ranks newest (highest id) first, sorting one number per match:
+    /// the rank to single precision above the id. (Comparing rank and id on every step took 205 ms for 140,000 matches, and
+    /// generated or templated texts give thousands of equal ranks.)</summary>
+    private static void BestFirst(Match[] matches)
+    {
+        var keys = new ulong[matches.Length];
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var bits = BitConverter.SingleToInt32Bits(-(float)matches[i].Rank); // lower ranks after, as unsigned numbers
+            var ordered = bits >= 0 ? (uint)bits ^ 0x8000_0000u : ~(uint)bits;
+            keys[i] = ((ulong)ordered << 32) | (uint)(int.MaxValue - matches[i].Id);
+        }
+        Array.Sort(keys, matches);
     }
 
     /// <summary>A page of a match set under <paramref name="f"/>'s filters, the filtered matches counted by every facet (in
@@ -122,9 +139,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     {
         var (page, size) = (f.Page, f.PageSize);
         var county = f.County is { Length: > 0 } c ? Array.IndexOf(set.Counties, c) + 1 : 0;
-        var (kinds, stages, orgKinds, counties, years) = (new Dictionary<SearchKind, int>(), new Dictionary<InitiativeStage, int>(),
-            new Dictionary<OrganizationKind, int>(), new Dictionary<int, int>(), new Dictionary<int, int>());
-        var measures = new int[EachMeasure.Length];
+        // Counted by value in arrays (a dictionary per facet took 40 ms a pass over 140,000 matches).
+        var (kinds, stages, orgKinds, counties, measures) = (new int[256], new int[256], new int[256], new int[256], new int[32]);
+        var years = new int[set.LastYear - set.FirstYear + 1];
         var skip = (page - 1) * size;
         var ids = new List<int>(size);
         var total = 0;
@@ -144,26 +161,14 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
                 ids.Add(m.Id);
             }
             total++;
-            Count(kinds, m.Kind);
-            if (m.Stage != 0)
+            kinds[(byte)m.Kind]++;
+            stages[m.Stage]++;
+            orgKinds[m.OrganizationKind]++;
+            counties[m.County]++;
+            years[m.Year - set.FirstYear]++;
+            for (var bits = (uint)m.Measures; bits != 0; bits &= bits - 1)
             {
-                Count(stages, (InitiativeStage)(m.Stage - 1));
-            }
-            if (m.OrganizationKind != 0)
-            {
-                Count(orgKinds, (OrganizationKind)(m.OrganizationKind - 1));
-            }
-            if (m.County != 0)
-            {
-                Count(counties, m.County);
-            }
-            Count(years, m.Year);
-            for (var i = 0; i < EachMeasure.Length; i++)
-            {
-                if ((m.Measures & EachMeasure[i]) != 0)
-                {
-                    measures[i]++;
-                }
+                measures[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
             }
         }
         if (total == 0)
@@ -172,11 +177,14 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }
         var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(set.Stems)).ToList();
 
-        static List<FacetCount<T>> Facet<T>(IEnumerable<KeyValuePair<T, int>> counts) where T : notnull =>
-            [.. counts.Where(c => c.Value > 0).Select(c => new FacetCount<T>(c.Key, c.Value)).OrderByDescending(c => c.Count).ThenBy(c => c.Value)];
-        var facets = new SearchFacets(Facet(kinds), Facet(stages), Facet(EachMeasure.Select((m, i) => KeyValuePair.Create(m, measures[i]))), Facet(orgKinds),
-            [.. Facet(counties.Select(c => KeyValuePair.Create(set.Counties[c.Key - 1], c.Value))).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)],
-            [.. Facet(years).OrderByDescending(c => c.Value)]);
+        // Each facet's values by count, most first; "none" (0, one up) is not a value.
+        static List<FacetCount<T>> Facet<T>(int[] counts, Func<int, T> value, int from = 1) where T : notnull =>
+            [.. Enumerable.Range(from, counts.Length - from).Where(i => counts[i] > 0).Select(i => new FacetCount<T>(value(i), counts[i]))
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Value)];
+        var facets = new SearchFacets(Facet(kinds, i => (SearchKind)i), Facet(stages, i => (InitiativeStage)(i - 1)),
+            Facet(measures, i => (Measures)(1 << i), from: 0), Facet(orgKinds, i => (OrganizationKind)(i - 1)),
+            [.. Facet(counties, i => set.Counties[i - 1]).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)],
+            [.. Facet(years, i => set.FirstYear + i, from: 0).OrderByDescending(c => c.Value)]);
         return new SearchReport(new Paged<SearchResult>(results, page, size, total), facets, set.Words, set.Corrections);
     }
 

@@ -162,10 +162,12 @@ public class SearchApiTests(Apps apps)
         var owner = await Clients.NewApiUserAsync(app, "facets");
         var bergen = await owner.CreateOrganizationAsync(TestData.Organization(municipality: "4601"));
         var company = await owner.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.Company, municipality: "0301"));
+        var needs = new List<int>();
         foreach (var (org, i) in new[] { bergen, bergen, bergen, company, company }.Select((o, i) => (o, i)))
         {
             var need = (await owner.CreateNeedAsync(org, $"Behov {i} {token} for eldre")).GetProperty("id").GetInt32();
             await owner.PublishAsync(need);
+            needs.Add(need);
         }
         foreach (var i in Enumerable.Range(0, 2))
         {
@@ -189,6 +191,8 @@ public class SearchApiTests(Apps apps)
             paged.AddRange(Hits(report));
         }
         Assert.Equal(order, paged);
+        // The needs' texts rank the same: the newest first.
+        Assert.Equal(needs.AsEnumerable().Reverse(), order.Where(h => h.Kind == "Need").Select(h => h.Id));
 
         var facets = all.GetProperty("facets");
         var filters = new[] { ("kinds", "kind"), ("stages", "stage"), ("measures", "measure"), ("organizationKinds", "organizationKind"), ("counties", "county"), ("years", "year") };

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes search queries for the benchmark, one per line, from the national generator's own vocabulary (Words.cs) and
 the municipality names, so that they match what was generated. MIXED: one, two and three words (each query once).
-BROAD: one word (tens of thousands of matches at national scale) and a page from 1 to 20, shuffled — each line a search
-that costs as much as a first search for a common word. Deterministic. Usage: bench/queries.py MIXED BROAD [COUNT]"""
+BROAD: one word (tens of thousands of matches at national scale) and a page from 1 to 20, shuffled — a page nobody asked
+for of a word that may have been asked (its matches are then kept, and the page is cut from them). FIRST: each word once,
+shuffled, for first asks one at a time. Deterministic. Usage: bench/queries.py MIXED BROAD FIRST [COUNT]"""
 import csv, random, re, sys
 from urllib.parse import quote
 from pathlib import Path
@@ -20,7 +21,7 @@ with open(root / "src/Floke.Web/Data/municipalities.csv", encoding="utf-8") as f
     places = [row[1].split(" - ")[0].lower() for row in csv.reader(f) if row and row[0].isdigit()]
 vocabulary = sorted(vocabulary)
 rng = random.Random(42)
-count = int(sys.argv[3]) if len(sys.argv) > 3 else 20000
+count = int(sys.argv[4]) if len(sys.argv) > 4 else 20000
 seen = {}
 for i in range(count * 4):
     kind = i % 3
@@ -43,3 +44,8 @@ broad = [f"{quote(w)}&page={page}" for w in vocabulary for page in range(1, 21)]
 rng.shuffle(broad)
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write("\n".join(broad) + "\n")
+
+first = [quote(w) for w in vocabulary]
+rng.shuffle(first)
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    out.write("\n".join(first) + "\n")

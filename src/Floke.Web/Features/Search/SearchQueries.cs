@@ -77,16 +77,17 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// has up to 150,000 matches at national scale).</summary>
     private readonly struct Match
     {
-        public int Id { get; init; }
         public double Rank { get; init; }
+        public int Id { get; init; }
         public Measures Measures { get; init; }
         public short Year { get; init; }
-        public SearchKind Kind { get; init; }
+        public SearchKind Kind { get => (SearchKind)_kind; init => _kind = checked((byte)value); }
         /// <summary>Stage, organisation kind and county are stored one up, 0 when the document has none; the county as its
         /// place in <see cref="MatchSet.Counties"/>.</summary>
         public byte Stage { get; init; }
         public byte OrganizationKind { get; init; }
         public byte County { get; init; }
+        private readonly byte _kind; // after the others: declared first it would pad the struct to 32 bytes
     }
 
     /// <summary>Every document a reader may see that matches every word of a query, best first (by rank, then newest), with
@@ -225,9 +226,6 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             };
         }
     }
-
-    private static void Count<T>(Dictionary<T, int> counts, T value) where T : notnull =>
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
 
     public const int SimilarCount = 5;
     private const int SimilarWords = 24;

@@ -75,9 +75,19 @@ public abstract class ComputedCache : IDisposable
         }, _options, _tags, ct);
 
     /// <summary>The result under <paramref name="key"/>, computed by the caller on its own context when missing or stale:
-    /// for results quick enough that the reader always waits for a fresh one after a change.</summary>
-    public ValueTask<T> GetInlineAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct) =>
-        _cache.GetOrSetAsync<T>(key, async (_, token) => await compute(token), _inline, _tags, ct);
+    /// for results quick enough that the reader always waits for a fresh one after a change, and for parts of a result that
+    /// must be fresh when it is computed (a result computed from a stale part would be kept as fresh). <paramref name="size"/>
+    /// as in <see cref="GetAsync{T}"/>.</summary>
+    public ValueTask<T> GetInlineAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct, Func<T, long>? size = null) =>
+        _cache.GetOrSetAsync<T>(key, async (context, token) =>
+        {
+            var value = await compute(token);
+            if (size is not null)
+            {
+                context.Options.Size = Math.Max(1, size(value));
+            }
+            return value;
+        }, _inline, _tags, ct);
 
     /// <summary>Marks every result stale: the next reader recomputes it, or gets it as it was if that takes long.</summary>
     public ValueTask InvalidateAsync(CancellationToken ct = default) => _cache.RemoveByTagAsync(_tag, token: ct);

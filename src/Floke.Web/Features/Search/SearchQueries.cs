@@ -66,9 +66,11 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var orgIds = (await user.OrganizationIdsAsync(ct)).Order().ToArray();
         var filter = f with { Q = null, Page = page, PageSize = size };
         var query = $"{string.Join(' ', words)}|{string.Join(',', orgIds)}";
+        // After a save, a reader waits a moment for a fresh page and otherwise gets the previous one while it is computed; the
+        // page is computed from fresh matches only (a page cut from stale ones would be kept as fresh).
         return await cache.GetAsync($"report|{query}|{filter}", async (db, _, stop) =>
         {
-            var matches = await cache.GetAsync($"matches|{query}", (db, _, stop) => MatchesAsync(db, words, orgIds, stop), stop, m => m.Kilobytes);
+            var matches = await cache.GetInlineAsync($"matches|{query}", token => MatchesAsync(db, words, orgIds, token), stop, m => m.Kilobytes);
             return await ReportAsync(db, matches, filter, stop);
         }, ct, SearchCache.Kilobytes);
     }

@@ -119,6 +119,12 @@ public static class Clients
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    public static async Task PublishInitiativeAsync(this ApiUser user, int initiativeId)
+    {
+        var response = await user.Http.PostAsJsonAsync($"/api/v1/initiatives/{initiativeId}/visibility", new { visibility = "Published" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     public static async Task<JsonElement> CreateInitiativeAsync(this ApiUser user, int organizationId, string? title = null, int[]? needIds = null)
     {
         var response = await user.Http.PostAsJsonAsync("/api/v1/initiatives", TestData.Initiative(organizationId, title, needIds));

@@ -12,8 +12,9 @@ public class SearchApiTests(Apps apps)
 {
     public static TheoryData<string> Providers => Apps.Providers;
 
-    private static async Task<JsonElement> SearchAsync(HttpClient client, string query) =>
-        await (await client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}")).ReadJsonAsync();
+    /// <summary>The API's search for <paramref name="query"/>, with <paramref name="filters"/> ("&amp;kind=Need…") added.</summary>
+    private static async Task<JsonElement> SearchAsync(HttpClient client, string query, string filters = "") =>
+        await (await client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}{filters}")).ReadJsonAsync();
 
     private static List<(string Kind, int Id)> Hits(JsonElement report) => report.GetProperty("results").GetProperty("items").EnumerateArray()
         .Select(r => (r.GetProperty("kind").GetString()!, r.GetProperty("id").GetInt32())).ToList();
@@ -78,7 +79,7 @@ public class SearchApiTests(Apps apps)
         var owner = await Clients.NewApiUserAsync(app, "owner");
         var org = await owner.CreateOrganizationAsync(TestData.Organization(municipality: "4601"));
         var published = (await owner.CreateInitiativeAsync(org, $"Trygghetsalarm {token} i hjemmetjenesten")).GetProperty("id").GetInt32();
-        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{published}/visibility", new { visibility = "Published" });
+        await owner.PublishInitiativeAsync(published);
         var draft = (await owner.CreateInitiativeAsync(org, $"Trygghetsalarmer {token} på sykehjem")).GetProperty("id").GetInt32();
         var need = (await owner.CreateNeedAsync(org, $"Eldre faller {token} om natten")).GetProperty("id").GetInt32();
         await owner.PublishAsync(need);
@@ -111,7 +112,7 @@ public class SearchApiTests(Apps apps)
         Assert.Equal(3, county.GetProperty("count").GetInt32());
         var measures = all.GetProperty("facets").GetProperty("measures").EnumerateArray().ToDictionary(k => k.GetProperty("value").GetString()!, k => k.GetProperty("count").GetInt32());
         Assert.Equal(2, measures["Experiments"]);
-        var onlyNeeds = await (await owner.Http.GetAsync($"/api/v1/search?q={token}&kind=Need")).ReadJsonAsync();
+        var onlyNeeds = await SearchAsync(owner.Http, token, "&kind=Need");
         Assert.Equal([("Need", need)], Hits(onlyNeeds));
 
         // The index follows changes: a renamed initiative is found by its new title only.
@@ -171,13 +172,11 @@ public class SearchApiTests(Apps apps)
         }
         foreach (var i in Enumerable.Range(0, 2))
         {
-            var initiative = (await owner.CreateInitiativeAsync(bergen, $"Tiltak {i} {token} for eldre")).GetProperty("id").GetInt32();
-            await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{initiative}/visibility", new { visibility = "Published" });
+            await owner.PublishInitiativeAsync((await owner.CreateInitiativeAsync(bergen, $"Tiltak {i} {token} for eldre")).GetProperty("id").GetInt32());
         }
         var draft = (await owner.CreateInitiativeAsync(company, $"Utkast {token} for eldre")).GetProperty("id").GetInt32();
         var anonymous = Clients.Anonymous(app);
-        async Task<JsonElement> Search(HttpClient client, string filters) =>
-            await (await client.GetAsync($"/api/v1/search?q={token}+eldre{filters}")).ReadJsonAsync();
+        Task<JsonElement> Search(HttpClient client, string filters) => SearchAsync(client, $"{token} eldre", filters);
 
         var all = await Search(anonymous, "&pageSize=100");
         var order = Hits(all);
@@ -228,7 +227,7 @@ public class SearchApiTests(Apps apps)
         Assert.Empty(Hits(mine));
         Assert.Contains(("Initiative", draft), Hits(await Search(owner.Http, "&pageSize=100&county=03")));
         // Published: the next page anyone reads is cut from the matches as they are now.
-        Assert.True((await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{draft}/visibility", new { visibility = "Published" })).IsSuccessStatusCode);
+        await owner.PublishInitiativeAsync(draft);
         var after = await Search(anonymous, "&pageSize=2&page=2");
         Assert.Equal(8, after.GetProperty("results").GetProperty("total").GetInt32());
         Assert.Contains(("Initiative", draft), Hits(await Search(anonymous, "&pageSize=100&county=03&kind=Initiative")));

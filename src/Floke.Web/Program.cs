@@ -51,7 +51,11 @@ services.AddOpenCalls();
 services.AddSearch();
 services.AddInsights();
 services.AddOpenData(builder.Configuration);
-services.AddRazorPages(o => o.RootDirectory = "/")
+services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/";
+        o.Conventions.ConfigureFilter(new Floke.Web.Infrastructure.Web.UnreadQueryValues());
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));
 services.AddAntiforgery(o =>

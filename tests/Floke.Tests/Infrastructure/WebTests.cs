@@ -94,4 +94,52 @@ public class WebTests(Apps apps)
         var response = await pages.SubmitAsync("/", [new("culture", "en"), new("returnUrl", "//evil.example/")], action: "/language");
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task EveryListPage_NamesAnAddressValueItCouldNotRead()
+    {
+        var pages = Clients.Pages(apps["sqlite"]);
+        foreach (var url in new[] { "/initiatives?stage=Nope", "/needs?sector=7x", "/experiments?page=two", "/insights?fromYear=last" })
+        {
+            var warning = (await pages.GetDocumentAsync(url)).QuerySelector("#unread-query");
+            var (name, value) = (url[(url.IndexOf('?') + 1)..url.IndexOf('=')], url[(url.IndexOf('=') + 1)..]);
+            Assert.True(warning is not null, $"{url} said nothing of the value it dropped");
+            Assert.Contains($"«{value}» som verdi for «{name}»", warning!.TextContent);
+        }
+        // "page" is also the route value naming a Razor page: every paged page binds it from the query.
+        foreach (var url in new[] { "/initiatives?stage=idea&page=2", "/needs?page=2", "/experiments?page=2", "/barriers?page=2", "/calls?page=2",
+            "/lessons?page=2", "/organizations?page=2", "/search?q=skole&page=2" })
+        {
+            Assert.Null((await pages.GetDocumentAsync(url)).QuerySelector("#unread-query")?.TextContent.Trim());
+        }
+        // A name the page does not bind is not a filter it dropped.
+        Assert.Null((await pages.GetDocumentAsync("/initiatives?utm_source=x")).QuerySelector("#unread-query"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Paging_PageTwoOfAList_ShowsWhatPageOneDoesNot(string provider)
+    {
+        var app = apps[provider];
+        var token = "g" + TestData.Token().Replace("e", "x");
+        var owner = await Clients.NewApiUserAsync(app, "paging");
+        var org = await owner.CreateOrganizationAsync();
+        var needs = new List<int>();
+        for (var i = 0; i < 21; i++)
+        {
+            var need = (await owner.CreateNeedAsync(org, $"Søknad {token} nummer {i}")).GetProperty("id").GetInt32();
+            await owner.PublishAsync(need);
+            needs.Add(need);
+        }
+        var pages = Clients.Pages(app);
+        foreach (var list in new[] { $"/needs?q={token}", $"/search?q={token}" })
+        {
+            int[] Shown(AngleSharp.Html.Dom.IHtmlDocument doc) => [.. needs.Where(n => doc.QuerySelector($"a[href='/needs/{n}']") is not null)];
+            var first = await pages.GetDocumentAsync(list);
+            var second = await pages.GetDocumentAsync(list + "&page=2");
+            Assert.Equal(20, Shown(first).Length);
+            Assert.Equal(needs.Except(Shown(first)), Shown(second));
+            Assert.Contains("2", second.QuerySelector(".ds-pagination [aria-current=page]")!.TextContent);
+            Assert.Null(second.QuerySelector("#unread-query"));
+        }
+    }
 }

@@ -10,7 +10,7 @@ public sealed class IndexModel(OrganizationQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OrganizationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<OrganizationView> Result { get; private set; } = null!;
 

@@ -8,7 +8,7 @@ namespace Floke.Web.Features.Adoptions;
 /// <summary>An initiative's adopters: who took up the solution, where, and how far they have come.</summary>
 public sealed class InitiativeModel(AdoptionQueries queries, InitiativeQueries initiatives) : PageModel
 {
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
     public Paged<AdoptionSummary> Result { get; private set; } = null!;

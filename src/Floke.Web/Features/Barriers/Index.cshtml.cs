@@ -10,7 +10,7 @@ public sealed class IndexModel(BarrierQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
     [BindProperty(SupportsGet = true)] public BarrierStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public BarrierKind? Kind { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Register Register { get; private set; } = null!;
     public Paged<BarrierSummary> Result { get; private set; } = null!;

@@ -11,7 +11,7 @@ public sealed class IndexModel(ExperimentQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public ExperimentStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public ExperimentOutcome? Outcome { get; set; }
     [BindProperty(SupportsGet = true)] public LegalBasis? LegalBasis { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ExperimentSummary> Result { get; private set; } = null!;
 

@@ -19,7 +19,7 @@ public sealed class IndexModel(InitiativeQueries queries) : PageModel
     /// <summary>Proven solutions: adopted by at least this many organisations.</summary>
     [BindProperty(SupportsGet = true)] public int? MinAdoptions { get; set; }
     [BindProperty(SupportsGet = true)] public bool RealisedGains { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<InitiativeSummary> Result { get; private set; } = null!;
 

@@ -12,7 +12,7 @@ public sealed class IndexModel(NeedQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public Sectors? Sector { get; set; }
     [BindProperty(SupportsGet = true)] public GovernmentLevels? Level { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<NeedSummary> Result { get; private set; } = null!;
 

@@ -10,7 +10,7 @@ public sealed class IndexModel(OpenCallQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OpenCallPhase? Phase { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<OpenCallSummary> Result { get; private set; } = null!;
 

@@ -15,7 +15,7 @@ public sealed class IndexModel(SearchQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public OrganizationKind? OrganizationKind { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public SearchReport Report { get; private set; } = null!;
 

@@ -39,4 +39,30 @@ public class SearchPageTests(Apps apps)
         var none = await Clients.Pages(app).GetDocumentAsync($"/search?q={token}+ukjentord");
         Assert.Empty(none.QuerySelectorAll(".search-result"));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AFilterValueThePageCannotRead_IsNamed_AndTheResultsShownWithoutIt(string provider)
+    {
+        var app = apps[provider];
+        var token = "u" + TestData.Token().Replace("e", "x");
+        var owner = await Clients.NewApiUserAsync(app, "unread");
+        var org = await owner.CreateOrganizationAsync();
+        var need = (await owner.CreateNeedAsync(org, $"Ventetid {token} i helsestasjonen")).GetProperty("id").GetInt32();
+        await owner.PublishAsync(need);
+        var pages = Clients.Pages(app);
+
+        var page = await pages.GetDocumentAsync($"/search?q={token}&kind=Need&stage=Nope&year=abc");
+        var warning = page.QuerySelector("#unread-query")!.TextContent;
+        Assert.Contains("«Nope» som verdi for «stage»", warning);
+        Assert.Contains("«abc» som verdi for «year»", warning);
+        // The filters it could read still apply; the result is there, and the form no longer carries the dropped values.
+        Assert.NotNull(page.QuerySelector($"a[href='/needs/{need}']"));
+        Assert.Equal(["Need"], page.QuerySelectorAll("form[role=search] input[type=hidden]").Select(i => i.GetAttribute("value")));
+
+        Assert.Null((await pages.GetDocumentAsync($"/search?q={token}&kind=Need&year=2026")).QuerySelector("#unread-query"));
+
+        await pages.SubmitAsync("/search", [new("culture", "en"), new("returnUrl", "/search")], action: "/language");
+        var english = await pages.GetDocumentAsync($"/search?q={token}&Stage=Nope");
+        Assert.Contains("“Nope” as a value for “Stage”", english.QuerySelector("#unread-query")!.TextContent);
+    }
 }

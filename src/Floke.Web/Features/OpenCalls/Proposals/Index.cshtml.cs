@@ -9,7 +9,7 @@ namespace Floke.Web.Features.OpenCalls.Proposals;
 [Authorize]
 public sealed class IndexModel(OpenCallQueries queries) : PageModel
 {
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ProposalSummary> Result { get; private set; } = null!;
 

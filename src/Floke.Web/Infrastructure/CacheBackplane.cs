@@ -17,8 +17,10 @@ public sealed class CacheBackplane(CacheBackplaneConnection connection, Insights
     public const string Channel = "floke_cache";
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly NpgsqlDataSource? _source = connection.Value is null ? null
-        // No prepared statements or pooling games for two small statements: a plain, small pool.
-        : new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connection.Value) { MaxPoolSize = 4, MaxAutoPrepare = 0 }.ConnectionString).Build();
+        // No prepared statements or pooling games for two small statements: a plain, small pool, whose connections are
+        // reset when handed back (the listener's LISTEN must not outlive it).
+        : new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connection.Value) { MaxPoolSize = 4, MaxAutoPrepare = 0, NoResetOnClose = false }
+            .ConnectionString).Build();
 
     /// <summary>Tells the other instances which caches to mark stale. A failure is logged, never thrown: the save it
     /// follows has been committed, and the other instances' caches expire on their own.</summary>

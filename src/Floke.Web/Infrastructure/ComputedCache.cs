@@ -47,7 +47,7 @@ public abstract class ComputedCache : IDisposable
             IsFailSafeEnabled = true,
             FailSafeMaxDuration = TimeSpan.FromDays(1),
             FailSafeThrottleDuration = TimeSpan.FromSeconds(5),
-            FactorySoftTimeout = config.GetValue($"{section}:FreshWait", TimeSpan.FromMilliseconds(200)),
+            FactorySoftTimeout = FreshWait(config.GetValue($"{section}:FreshWait", TimeSpan.FromMilliseconds(200))),
             AllowTimedOutFactoryBackgroundCompletion = true,
             Size = sizeLimit is null ? null : 1,
         };
@@ -57,6 +57,13 @@ public abstract class ComputedCache : IDisposable
         }
         _inline = new FusionCacheEntryOptions { Duration = duration, Size = _options.Size };
     }
+
+    /// <summary>How long a reader waits for a fresh result. FusionCache takes a zero (or negative) soft timeout as timed out
+    /// before the computation starts: the previous result would be served and never recomputed. "Never wait" is therefore
+    /// one millisecond — the computation starts, the reader gets the previous result, the new one replaces it when done.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> means always wait.</summary>
+    private static TimeSpan FreshWait(TimeSpan configured) =>
+        configured == Timeout.InfiniteTimeSpan ? configured : TimeSpan.FromTicks(Math.Max(configured.Ticks, TimeSpan.TicksPerMillisecond));
 
     /// <summary>The result under <paramref name="key"/>; <paramref name="compute"/> is given its own context and the time it
     /// started (which a result may carry, so readers know how fresh it is). <paramref name="size"/> tells a size-limited

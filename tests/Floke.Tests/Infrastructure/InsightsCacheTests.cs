@@ -64,3 +64,36 @@ public sealed class InsightsCacheTests : IAsyncLifetime
         Assert.Equal(1, computed);
     }
 }
+
+/// <summary>With <c>FreshWait</c> 0 a reader never waits after a change, and the fresh figures still come.</summary>
+public sealed class InsightsCacheNeverWaitingTests : IAsyncLifetime
+{
+    private readonly FlokeApp _app = new("sqlite", new() { ["Floke:Insights:FreshWait"] = "00:00:00" });
+    private InsightsCache Cache => _app.Services.GetRequiredService<InsightsCache>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private ValueTask<int> Get(string key, Func<Task<int>> compute) => Cache.GetAsync(key, (_, _, _) => compute(), CancellationToken.None);
+
+    [Fact]
+    public async Task AfterAChange_TheReaderGetsThePreviousFigures_AndTheNewOnesReplaceThem()
+    {
+        Assert.Equal(1, await Get("k", () => Task.FromResult(1)));
+        await Cache.InvalidateAsync();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.Equal(1, await Get("k", () => { started.TrySetResult(); return slow.Task; }));
+        // The computation was started (before the fix FusionCache never ran it, and served 1 for a day).
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        slow.SetResult(2);
+        var seen = 0;
+        for (var i = 0; i < 100 && seen != 2; i++)
+        {
+            seen = await Get("k", () => Task.FromResult(3));
+            await Task.Delay(20);
+        }
+        Assert.Equal(2, seen);
+    }
+}

@@ -66,7 +66,7 @@ public class CacheInvalidationTests(Apps apps)
         Assert.Equal(0, await Total()); // counted once, kept
         var id = (await owner.CreateInitiativeAsync(org, $"Telling {token}")).GetProperty("id").GetInt32();
         Assert.Equal(0, await Total()); // a draft is not public
-        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+        await owner.PublishInitiativeAsync(id);
         Assert.Equal(1, await Total());
         Assert.Equal(1, (await (await owner.Http.GetAsync($"/api/v1/initiatives?q={token}&mine=true")).ReadJsonAsync()).GetProperty("total").GetInt32());
     }

@@ -14,7 +14,7 @@ public class BarriersApiTests(Apps apps)
     {
         var owner = await Clients.NewApiUserAsync(app, "owner");
         var id = (await owner.CreateInitiativeAsync(await owner.CreateOrganizationAsync())).GetProperty("id").GetInt32();
-        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+        await owner.PublishInitiativeAsync(id);
         return (owner, id);
     }
 

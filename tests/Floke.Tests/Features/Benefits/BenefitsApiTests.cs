@@ -18,7 +18,7 @@ public class BenefitsApiTests(Apps apps)
         var id = (await owner.CreateInitiativeAsync(org)).GetProperty("id").GetInt32();
         if (publish)
         {
-            Assert.Equal(HttpStatusCode.OK, (await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" })).StatusCode);
+            await owner.PublishInitiativeAsync(id);
         }
         return (owner, org, id);
     }

@@ -30,7 +30,7 @@ public class FlowsTests(Apps apps)
         var hospitalUser = await Clients.NewApiUserAsync(app, "unn");
         var h = await hospitalUser.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.StateAgency, municipality: null));
         var initiative = (await municipality.CreateInitiativeAsync(m)).GetProperty("id").GetInt32();
-        await municipality.Http.PostAsJsonAsync($"/api/v1/initiatives/{initiative}/visibility", new { visibility = "Published" });
+        await municipality.PublishInitiativeAsync(initiative);
 
         async Task Invest(int org, int year, decimal nok) => Assert.Equal(HttpStatusCode.Created,
             (await municipality.Http.PostAsJsonAsync("/api/v1/investments", new { initiativeId = initiative, organizationId = org, year, amountNok = nok })).StatusCode);

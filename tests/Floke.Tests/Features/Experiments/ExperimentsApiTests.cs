@@ -30,7 +30,7 @@ public class ExperimentsApiTests(Apps apps)
         var id = (await owner.CreateInitiativeAsync(org)).GetProperty("id").GetInt32();
         if (publish)
         {
-            await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+            await owner.PublishInitiativeAsync(id);
         }
         return (owner, id);
     }

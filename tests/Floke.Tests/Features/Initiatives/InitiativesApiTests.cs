@@ -18,7 +18,7 @@ public class InitiativesApiTests(Apps apps)
         var number = TestData.OrganizationNumber();
         var org = await owner.CreateOrganizationAsync(TestData.Organization(number, municipality: "1103")); // Stavanger, Rogaland (11)
         var id = (await owner.CreateInitiativeAsync(org)).GetProperty("id").GetInt32();
-        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+        await owner.PublishInitiativeAsync(id);
         async Task<bool> Listed(string query) => (await (await Clients.Anonymous(app).GetAsync($"/api/v1/initiatives?organization={org}&{query}")).ReadJsonAsync())
             .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetInt32() == id);
         Assert.True(await Listed("county=11&organizationKind=Municipality"));
@@ -156,7 +156,7 @@ public class InitiativesApiTests(Apps apps)
         var org = await owner.CreateOrganizationAsync();
         var title = $"Chatbot for byggesøknader {TestData.Token()}";
         var id = (await owner.CreateInitiativeAsync(org, title)).GetProperty("id").GetInt32();
-        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+        await owner.PublishInitiativeAsync(id);
 
         var bare = await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/gate-decisions", new { version = 1, outcome = "Stop", rationale = "Virket ikke" });
         var errors = (await bare.ReadJsonAsync()).GetProperty("errors");
@@ -283,7 +283,7 @@ public class InitiativesApiTests(Apps apps)
         var outsider = await Clients.NewApiUserAsync(app);
         await outsider.CreateOrganizationAsync();
         var id = (await owner.CreateInitiativeAsync(await owner.CreateOrganizationAsync())).GetProperty("id").GetInt32();
-        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" });
+        await owner.PublishInitiativeAsync(id);
 
         var missing = await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/milestones", new { title = "", dueDate = (string?)null });
         var errors = (await missing.ReadJsonAsync()).GetProperty("errors");

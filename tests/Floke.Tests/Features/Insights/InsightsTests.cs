@@ -100,7 +100,7 @@ public sealed class InsightsTests
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Clients.SignedInPagesAsync(app, agencyUser)).Http.GetAsync($"/organizations/{municipality}/insights")).StatusCode);
 
         // Publishing the draft shows at once.
-        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{draft}/visibility", new { visibility = "Published" });
+        await owner.PublishInitiativeAsync(draft);
         var after = await (await anonymous.GetAsync("/api/v1/insights")).ReadJsonAsync();
         Assert.Equal(5, after.GetProperty("initiatives").GetInt32());
         Assert.Equal(3, after.GetProperty("experiments").GetInt32());

@@ -25,7 +25,7 @@ public class OpenDataTests(Apps apps)
         body["contactName"] = $"Kari Kontakt {token}";
         body["contactEmail"] = $"kari.{token}@kommune.no";
         var published = (await (await owner.Http.PostAsJsonAsync("/api/v1/initiatives", body)).ReadJsonAsync()).GetProperty("id").GetInt32();
-        await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{published}/visibility", new { visibility = "Published" });
+        await owner.PublishInitiativeAsync(published);
         await owner.CreateInitiativeAsync(org, $"Hemmelig utkast {token}");
         var benefit = await owner.Http.PostAsJsonAsync("/api/v1/benefits", new { initiativeId = published, description = $"Spart tid {token}", kind = "TimeSaved",
             direction = "HigherIsBetter", baselineValue = 0, baselineDate = "2025-01-01", targetValue = 100, targetDate = "2027-01-01", beneficiaryGroup = "Citizens",

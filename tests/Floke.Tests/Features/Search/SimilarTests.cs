@@ -32,7 +32,7 @@ public sealed class SimilarTests
             body["summary"] = summary;
             var created = await (await owner.Http.PostAsJsonAsync("/api/v1/initiatives", body)).ReadJsonAsync();
             ids[key] = created.GetProperty("id").GetInt32();
-            await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{ids[key]}/visibility", new { visibility = "Published" });
+            await owner.PublishInitiativeAsync(ids[key]);
         }
         var pages = Clients.Pages(app);
         async Task<List<string>> Similar(string title, string text)

@@ -102,6 +102,10 @@ public class NewUserJourneyTests(Browser browser)
             await page.GotoAsync(path);
             await Browser.AssertAccessibleAsync(page);
         }
+        // A list whose address holds a value it cannot read says so above the list.
+        await page.GotoAsync("/initiatives?stage=Nope");
+        await Expect(page.Locator("#unread-query")).ToContainTextAsync("Nope");
+        await Browser.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
 

@@ -142,4 +142,19 @@ public class WebTests(Apps apps)
             Assert.Null(second.QuerySelector("#unread-query"));
         }
     }
+
+    [Fact]
+    public void NoPageBindsARouteValuesName_FromTheQuery()
+    {
+        // Razor Pages put "page" (the page's path) and "handler" among the route values, which model binding reads before
+        // the query: a property bound as "page" through [BindProperty] got the path, failed, and stayed on page 1.
+        var pages = typeof(Program).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel)));
+        var clashing = pages.SelectMany(t => t.GetProperties().Select(p => (Page: t, Property: p)))
+            .Where(x => x.Property.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.BindPropertyAttribute), true)
+                .Cast<Microsoft.AspNetCore.Mvc.BindPropertyAttribute>()
+                .Any(b => (b.Name ?? x.Property.Name).ToLowerInvariant() is "page" or "handler"))
+            .Select(x => $"{x.Page.Name}.{x.Property.Name}").ToList();
+        Assert.Empty(clashing);
+        Assert.NotEmpty(pages);
+    }
 }

@@ -18,6 +18,8 @@ public abstract class ComputedCache : IDisposable
     private readonly MemoryCache? _memory; // FusionCache disposes only a memory cache it made itself
     private readonly FusionCacheEntryOptions _options;
     private readonly FusionCacheEntryOptions _inline;
+    private readonly FusionCacheEntryOptions _whileComputing;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _computing = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly CancellationToken _stopping;
     private readonly TimeProvider _clock;
@@ -56,6 +58,11 @@ public abstract class ComputedCache : IDisposable
             _options.EagerRefreshThreshold = threshold;
         }
         _inline = new FusionCacheEntryOptions { Duration = duration, Size = _options.Size };
+        // FusionCache lets every reader of a stale result wait the soft timeout for the computation already running, so
+        // after a change each reader waited FreshWait until it was done — seconds of 200 ms waits for a slow figure.
+        // A reader who comes while one runs gets the previous result at once (or waits for it when there is none).
+        _whileComputing = _options.Duplicate();
+        _whileComputing.FactorySoftTimeout = TimeSpan.FromMilliseconds(1);
     }
 
     /// <summary>How long a reader waits for a fresh result. FusionCache takes a zero (or negative) soft timeout as timed out
@@ -72,14 +79,22 @@ public abstract class ComputedCache : IDisposable
         Func<T, long>? size = null) =>
         _cache.GetOrSetAsync<T>(key, async (context, _) =>
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var value = await compute(scope.ServiceProvider.GetRequiredService<FlokeDbContext>(), _clock.GetUtcNow(), _stopping);
-            if (size is not null)
+            _computing[key] = 0;
+            try
             {
-                context.Options.Size = Math.Max(1, size(value));
+                await using var scope = _scopes.CreateAsyncScope();
+                var value = await compute(scope.ServiceProvider.GetRequiredService<FlokeDbContext>(), _clock.GetUtcNow(), _stopping);
+                if (size is not null)
+                {
+                    context.Options.Size = Math.Max(1, size(value));
+                }
+                return value;
             }
-            return value;
-        }, _options, _tags, ct);
+            finally
+            {
+                _computing.TryRemove(new KeyValuePair<string, byte>(key, 0));
+            }
+        }, _computing.ContainsKey(key) ? _whileComputing : _options, _tags, ct);
 
     /// <summary>The result under <paramref name="key"/>, computed by the caller on its own context when missing or stale:
     /// for results quick enough that the reader always waits for a fresh one after a change, and for parts of a result that

@@ -39,6 +39,24 @@ public sealed class InsightsCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterAChange_OnlyTheFirstReaderWaits_WhileTheNewFiguresAreComputed()
+    {
+        Assert.Equal(1, await Get("w", () => Task.FromResult(1)));
+        await Cache.InvalidateAsync();
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.Equal(1, await Get("w", () => slow.Task)); // waited the 200 ms, got the previous figures
+
+        // Readers after it get the previous figures at once while the computation runs, not after another wait each.
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            Assert.Equal(1, await Get("w", () => slow.Task));
+            Assert.True(watch.ElapsedMilliseconds < 100, $"reader {i + 2} waited {watch.ElapsedMilliseconds} ms");
+        }
+        slow.SetResult(2);
+    }
+
+    [Fact]
     public async Task AfterAChange_QuickFiguresAreFresh_AndAClearNeverServesOldOnes()
     {
         Assert.Equal(1, await Get("q", () => Task.FromResult(1)));

@@ -8,7 +8,7 @@ namespace Floke.Web.Infrastructure;
 /// (one computation even when many ask at once, by FusionCache) and kept until <see cref="CacheInvalidation"/> marks them
 /// stale after such a save commits. After a change the next reader waits up to <c>Floke:{section}:FreshWait</c> (default
 /// 200 ms) for a fresh result; if computing takes longer they get the previous one while the new one finishes in the
-/// background. So a reader sees their own change wherever it can be computed quickly, and the page stays fast where it
+/// background, and readers who come while it runs get the previous one at once. So a reader sees their own change wherever it can be computed quickly, and the page stays fast where it
 /// cannot. Each computation has its own database context, because it may outlive the request that started it.</summary>
 public abstract class ComputedCache : IDisposable
 {

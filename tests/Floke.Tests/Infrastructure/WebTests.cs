@@ -157,4 +157,52 @@ public class WebTests(Apps apps)
         Assert.Empty(clashing);
         Assert.NotEmpty(pages);
     }
+
+    [Fact]
+    public async Task EveryLinkFromTheHomePage_Answers_WithoutAnErrorOrADroppedFilter()
+    {
+        // What a visitor can reach by following links (breadth first, up to 250 pages): every one answers, none with a
+        // server error or a 404 for something a page linked to, and none says it could not read its own address.
+        var app = apps["sqlite"];
+        var owner = await Clients.NewApiUserAsync(app, "crawl");
+        var org = await owner.CreateOrganizationAsync();
+        var need = (await owner.CreateNeedAsync(org, "Lenkesjekk for besøkende")).GetProperty("id").GetInt32();
+        await owner.PublishAsync(need);
+        var http = Clients.Anonymous(app);
+        var seen = new HashSet<string>();
+        var queue = new Queue<string>(["/"]);
+        var wrong = new List<string>();
+        while (queue.Count > 0 && seen.Count < 250)
+        {
+            var url = queue.Dequeue();
+            if (!seen.Add(url))
+            {
+                continue;
+            }
+            var response = await http.GetAsync(url);
+            if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.NotFound)
+            {
+                wrong.Add($"{url} answered {(int)response.StatusCode}");
+                continue;
+            }
+            if (response.Content.Headers.ContentType?.MediaType != "text/html" || response.StatusCode != HttpStatusCode.OK)
+            {
+                continue; // a download, or a redirect to sign in
+            }
+            var doc = await PageClient.ParseAsync(response);
+            if (doc.QuerySelector("#unread-query") is not null)
+            {
+                wrong.Add($"{url} could not read its own address");
+            }
+            foreach (var href in doc.QuerySelectorAll("a[href^='/']").Select(a => a.GetAttribute("href")!))
+            {
+                if (!href.StartsWith("/open-data/", StringComparison.Ordinal) && !seen.Contains(href))
+                {
+                    queue.Enqueue(href);
+                }
+            }
+        }
+        Assert.Empty(wrong);
+        Assert.Empty(new[] { "/needs", "/initiatives", "/experiments", "/barriers", "/calls", "/insights", $"/needs/{need}" }.Except(seen));
+    }
 }

@@ -6,16 +6,8 @@ namespace Floke.Tests.Infrastructure;
 
 /// <summary>The national figures after a change: fresh when they can be computed within the wait, the previous ones
 /// while a slow computation finishes in the background, and never stale after a hard clear.</summary>
-public sealed class InsightsCacheTests : IAsyncLifetime
+public sealed class InsightsCacheTests() : InsightsCacheApp("00:00:00.200")
 {
-    private readonly FlokeApp _app = new("sqlite", new() { ["Floke:Insights:FreshWait"] = "00:00:00.200" });
-    private InsightsCache Cache => _app.Services.GetRequiredService<InsightsCache>();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private ValueTask<int> Get(string key, Func<Task<int>> compute) => Cache.GetAsync(key, (_, _, _) => compute(), CancellationToken.None);
-
     [Fact]
     public async Task AfterAChange_SlowFiguresServeThePreviousOnes_UntilTheNewOnesAreDone()
     {
@@ -84,16 +76,8 @@ public sealed class InsightsCacheTests : IAsyncLifetime
 }
 
 /// <summary>With <c>FreshWait</c> 0 a reader never waits after a change, and the fresh figures still come.</summary>
-public sealed class InsightsCacheNeverWaitingTests : IAsyncLifetime
+public sealed class InsightsCacheNeverWaitingTests() : InsightsCacheApp("00:00:00")
 {
-    private readonly FlokeApp _app = new("sqlite", new() { ["Floke:Insights:FreshWait"] = "00:00:00" });
-    private InsightsCache Cache => _app.Services.GetRequiredService<InsightsCache>();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private ValueTask<int> Get(string key, Func<Task<int>> compute) => Cache.GetAsync(key, (_, _, _) => compute(), CancellationToken.None);
-
     [Fact]
     public async Task AfterAChange_TheReaderGetsThePreviousFigures_AndTheNewOnesReplaceThem()
     {
@@ -114,4 +98,16 @@ public sealed class InsightsCacheNeverWaitingTests : IAsyncLifetime
         }
         Assert.Equal(2, seen);
     }
+}
+
+/// <summary>An app of its own with the given <c>Floke:Insights:FreshWait</c>, and its national-figures cache.</summary>
+public abstract class InsightsCacheApp(string freshWait) : IAsyncLifetime
+{
+    private readonly FlokeApp _app = new("sqlite", new() { ["Floke:Insights:FreshWait"] = freshWait });
+    protected InsightsCache Cache => _app.Services.GetRequiredService<InsightsCache>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    protected ValueTask<int> Get(string key, Func<Task<int>> compute) => Cache.GetAsync(key, (_, _, _) => compute(), CancellationToken.None);
 }

@@ -120,14 +120,13 @@ public class WebTests(Apps apps)
     public async Task Paging_PageTwoOfAList_ShowsWhatPageOneDoesNot(string provider)
     {
         var app = apps[provider];
-        var token = "g" + TestData.Token().Replace("e", "x");
+        var token = TestData.Word('g');
         var owner = await Clients.NewApiUserAsync(app, "paging");
         var org = await owner.CreateOrganizationAsync();
         var needs = new List<int>();
         for (var i = 0; i < 21; i++)
         {
-            var need = (await owner.CreateNeedAsync(org, $"Søknad {token} nummer {i}")).GetProperty("id").GetInt32();
-            await owner.PublishAsync(need);
+            var need = await owner.CreatePublishedNeedAsync(org, $"Søknad {token} nummer {i}");
             needs.Add(need);
         }
         var pages = Clients.Pages(app);
@@ -166,8 +165,7 @@ public class WebTests(Apps apps)
         var app = apps["sqlite"];
         var owner = await Clients.NewApiUserAsync(app, "crawl");
         var org = await owner.CreateOrganizationAsync();
-        var need = (await owner.CreateNeedAsync(org, "Lenkesjekk for besøkende")).GetProperty("id").GetInt32();
-        await owner.PublishAsync(need);
+        var need = await owner.CreatePublishedNeedAsync(org, "Lenkesjekk for besøkende");
         var http = Clients.Anonymous(app);
         var seen = new HashSet<string>();
         var queue = new Queue<string>(["/"]);

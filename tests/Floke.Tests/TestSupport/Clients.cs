@@ -119,6 +119,14 @@ public static class Clients
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>A need created and published by <paramref name="user"/>; its id.</summary>
+    public static async Task<int> CreatePublishedNeedAsync(this ApiUser user, int organizationId, string? title = null)
+    {
+        var id = (await user.CreateNeedAsync(organizationId, title)).GetProperty("id").GetInt32();
+        await user.PublishAsync(id);
+        return id;
+    }
+
     public static async Task PublishInitiativeAsync(this ApiUser user, int initiativeId)
     {
         var response = await user.Http.PostAsJsonAsync($"/api/v1/initiatives/{initiativeId}/visibility", new { visibility = "Published" });

@@ -27,6 +27,10 @@ public static class TestData
 
     public static string Token() => Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>A made-up word for search tests, found only where a test put it: a letter, then a token with no "e" (the
+    /// Norwegian stemmer strips endings such as "-e" and "-ene", so the word is searched and marked as written).</summary>
+    public static string Word(char first) => first + Token().Replace("e", "x");
+
     public static object Organization(string? number = null, string? name = null, OrganizationKind kind = OrganizationKind.Municipality,
         string? municipality = "0301") => new
     {

@@ -88,8 +88,7 @@ public class InitiativesApiTests(Apps apps)
         var outsider = await Clients.NewApiUserAsync(app);
         await outsider.CreateOrganizationAsync();
         var org = await owner.CreateOrganizationAsync();
-        var need = (await owner.CreateNeedAsync(org)).GetProperty("id").GetInt32();
-        await owner.PublishAsync(need);
+        var need = await owner.CreatePublishedNeedAsync(org);
         var id = (await owner.CreateInitiativeAsync(org, needIds: [need])).GetProperty("id").GetInt32();
 
         var anonymous = Clients.Anonymous(app);

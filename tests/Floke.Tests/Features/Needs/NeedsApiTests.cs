@@ -65,8 +65,7 @@ public class NeedsApiTests(Apps apps)
         var token = TestData.Token();
         for (var i = 0; i < 23; i++)
         {
-            var id = (await owner.CreateNeedAsync(org, $"Sidebehov {token} nummer {i:D2}")).GetProperty("id").GetInt32();
-            await owner.PublishAsync(id);
+            var id = await owner.CreatePublishedNeedAsync(org, $"Sidebehov {token} nummer {i:D2}");
         }
         var anonymous = Clients.Anonymous(app);
         var page1 = await (await anonymous.GetAsync($"/api/v1/needs?q={token}")).ReadJsonAsync();

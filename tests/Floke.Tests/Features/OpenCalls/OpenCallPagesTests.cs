@@ -19,8 +19,7 @@ public class OpenCallPagesTests(Apps apps)
         var app = apps[provider];
         var admin = await Clients.NewApiUserAsync(app);
         var municipality = await admin.CreateOrganizationAsync();
-        var need = (await admin.CreateNeedAsync(municipality)).GetProperty("id").GetInt32();
-        await admin.PublishAsync(need);
+        var need = await admin.CreatePublishedNeedAsync(municipality);
         var pages = await Clients.SignedInPagesAsync(app, admin);
 
         var form = await pages.GetDocumentAsync($"/calls/new?need={need}");

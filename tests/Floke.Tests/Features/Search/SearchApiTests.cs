@@ -37,7 +37,7 @@ public class SearchApiTests(Apps apps)
     public async Task NorwegianFormsFoldedLettersAndTypos_FindTheNeed(string provider)
     {
         var app = apps[provider];
-        var token = "q" + TestData.Token().Replace("e", "x");
+        var token = TestData.Word('q');
         var user = await Clients.NewApiUserAsync(app, "search");
         var org = await user.CreateOrganizationAsync();
         var response = await user.Http.PostAsJsonAsync("/api/v1/needs", new
@@ -75,14 +75,13 @@ public class SearchApiTests(Apps apps)
     public async Task Drafts_AreFoundAndCountedOnlyByTheirOrganisations_AndFacetsAddUp(string provider)
     {
         var app = apps[provider];
-        var token = "z" + TestData.Token().Replace("e", "x");
+        var token = TestData.Word('z');
         var owner = await Clients.NewApiUserAsync(app, "owner");
         var org = await owner.CreateOrganizationAsync(TestData.Organization(municipality: "4601"));
         var published = (await owner.CreateInitiativeAsync(org, $"Trygghetsalarm {token} i hjemmetjenesten")).GetProperty("id").GetInt32();
         await owner.PublishInitiativeAsync(published);
         var draft = (await owner.CreateInitiativeAsync(org, $"Trygghetsalarmer {token} på sykehjem")).GetProperty("id").GetInt32();
-        var need = (await owner.CreateNeedAsync(org, $"Eldre faller {token} om natten")).GetProperty("id").GetInt32();
-        await owner.PublishAsync(need);
+        var need = await owner.CreatePublishedNeedAsync(org, $"Eldre faller {token} om natten");
         var stranger = await Clients.NewApiUserAsync(app, "stranger");
         await stranger.CreateOrganizationAsync();
 
@@ -129,7 +128,7 @@ public class SearchApiTests(Apps apps)
     public async Task OpenCalls_AreFoundOnceCalled_DraftsOnlyByTheirOwner_AndFollowEdits(string provider)
     {
         var app = apps[provider];
-        var token = "q" + TestData.Token().Replace("e", "x");
+        var token = TestData.Word('q');
         var owner = await Clients.NewApiUserAsync(app, "caller");
         var outsider = await Clients.NewApiUserAsync(app, "other");
         await outsider.CreateOrganizationAsync();
@@ -159,15 +158,14 @@ public class SearchApiTests(Apps apps)
         // A query's matches are read once and kept; its pages and facet filters are cut from them. The pages must add up to
         // the whole result in one order, each facet's count must be what filtering by it finds, and a save must show.
         var app = apps[provider];
-        var token = "m" + TestData.Token().Replace("e", "x");
+        var token = TestData.Word('m');
         var owner = await Clients.NewApiUserAsync(app, "facets");
         var bergen = await owner.CreateOrganizationAsync(TestData.Organization(municipality: "4601"));
         var company = await owner.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.Company, municipality: "0301"));
         var needs = new List<int>();
         foreach (var (org, i) in new[] { bergen, bergen, bergen, company, company }.Select((o, i) => (o, i)))
         {
-            var need = (await owner.CreateNeedAsync(org, $"Behov {i} {token} for eldre")).GetProperty("id").GetInt32();
-            await owner.PublishAsync(need);
+            var need = await owner.CreatePublishedNeedAsync(org, $"Behov {i} {token} for eldre");
             needs.Add(need);
         }
         foreach (var i in Enumerable.Range(0, 2))

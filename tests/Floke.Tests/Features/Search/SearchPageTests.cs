@@ -13,11 +13,10 @@ public class SearchPageTests(Apps apps)
     public async Task SearchPage_ShowsMarkedResultsAndFacets(string provider)
     {
         var app = apps[provider];
-        var token = "p" + TestData.Token().Replace("e", "x");
+        var token = TestData.Word('p');
         var owner = await Clients.NewApiUserAsync(app, "page");
         var org = await owner.CreateOrganizationAsync();
-        var need = (await owner.CreateNeedAsync(org, $"Ventetid {token} på barnehageplass")).GetProperty("id").GetInt32();
-        await owner.PublishAsync(need);
+        var need = await owner.CreatePublishedNeedAsync(org, $"Ventetid {token} på barnehageplass");
         var draft = (await owner.CreateInitiativeAsync(org, $"Barnehageopptak {token} hele året")).GetProperty("id").GetInt32();
 
         var page = await Clients.Pages(app).GetDocumentAsync($"/search?q={token}+barnehageplasser");
@@ -44,11 +43,10 @@ public class SearchPageTests(Apps apps)
     public async Task AFilterValueThePageCannotRead_IsNamed_AndTheResultsShownWithoutIt(string provider)
     {
         var app = apps[provider];
-        var token = "u" + TestData.Token().Replace("e", "x");
+        var token = TestData.Word('u');
         var owner = await Clients.NewApiUserAsync(app, "unread");
         var org = await owner.CreateOrganizationAsync();
-        var need = (await owner.CreateNeedAsync(org, $"Ventetid {token} i helsestasjonen")).GetProperty("id").GetInt32();
-        await owner.PublishAsync(need);
+        var need = await owner.CreatePublishedNeedAsync(org, $"Ventetid {token} i helsestasjonen");
         var pages = Clients.Pages(app);
 
         var page = await pages.GetDocumentAsync($"/search?q={token}&kind=Need&stage=Nope&year=abc");

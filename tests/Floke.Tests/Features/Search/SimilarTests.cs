@@ -62,8 +62,7 @@ public sealed class SimilarTests
         await using var app = new FlokeApp(provider);
         var owner = await Clients.NewApiUserAsync(app, "nojs");
         var org = await owner.CreateOrganizationAsync();
-        var need = (await owner.CreateNeedAsync(org, "Eldre venter for lenge på trygghetsalarm")).GetProperty("id").GetInt32();
-        await owner.PublishAsync(need);
+        var need = await owner.CreatePublishedNeedAsync(org, "Eldre venter for lenge på trygghetsalarm");
 
         var pages = await Clients.SignedInPagesAsync(app, owner);
         // The panel's button posts the page's form to the Similar handler (formaction), as a browser without scripts does.

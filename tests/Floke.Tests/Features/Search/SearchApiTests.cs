@@ -214,6 +214,8 @@ public class SearchApiTests(Apps apps)
         var nowhere = await Search(anonymous, "&county=99");
         Assert.Equal(0, nowhere.GetProperty("results").GetProperty("total").GetInt32());
         Assert.Empty(Hits(nowhere));
+        // A county is its number as written: "3" is not county "03".
+        Assert.Equal(0, (await Search(anonymous, "&county=3")).GetProperty("results").GetProperty("total").GetInt32());
         // Two filters at once.
         var both = await Search(anonymous, "&county=46&kind=Initiative");
         Assert.Equal(2, both.GetProperty("results").GetProperty("total").GetInt32());

@@ -102,15 +102,19 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             Year = (short)((facets >> 36) & 0xFFFF),
         };
 
-        /// <summary>A document's facets packed by the database into one number, so that each of a common word's tens of
-        /// thousands of matches is read as three values (id, facets, rank) rather than eight, three of them checked for
-        /// null and the county read as a new string: in a profile of first asks those per-value calls into SQLite (each
-        /// locking its handle and the connection's mutex) cost more than SQLite's own work. Kind in bits 0–3,
-        /// organisation kind one up in 4–7, stage one up in 8–11, the county's number in 12–19 (county numbers are the
-        /// official two digits, checked when an organisation is saved), measures in 20–35, year in 36–51.</summary>
+        /// <summary>A document's facets packed into one number, so that each of a common word's tens of thousands of
+        /// matches is read as three values (id, facets, rank) rather than eight, three of them checked for null and the
+        /// county read as a new string: in a profile of first asks those per-value calls into SQLite (each locking its
+        /// handle and the connection's mutex) cost more than SQLite's own work. Kind in bits 0–3, organisation kind one up
+        /// in 4–7, stage one up in 8–11, the county's number in 12–19 (county numbers are the official two digits, checked
+        /// when an organisation is saved), measures in 20–35, year in 36–51. SQLite keeps it computed in its narrow index
+        /// (<see cref="SqliteSearchSql.AddFacetsColumn"/>, the same expression); PostgreSQL computes it here.</summary>
         public static string Facets(bool postgres) => postgres
             ? """d."Kind"::int8 | (coalesce(d."OrganizationKind" + 1, 0)::int8 << 4) | (coalesce(d."Stage" + 1, 0)::int8 << 8) | (coalesce(d."CountyNumber"::int, 0)::int8 << 12) | (d."Measures"::int8 << 20) | (d."Year"::int8 << 36)"""
-            : """d."Kind" | (ifnull(d."OrganizationKind" + 1, 0) << 4) | (ifnull(d."Stage" + 1, 0) << 8) | (ifnull(CAST(d."CountyNumber" AS INTEGER), 0) << 12) | (d."Measures" << 20) | (d."Year" << 36)""";
+            : """d."Facets" """;
+
+        /// <summary>A document's kind, read as <see cref="Facets"/> holds it on SQLite (its narrow index has no other).</summary>
+        public static string KindColumn(bool postgres) => postgres ? """d."Kind" """ : """d."Facets" & 15 AS "Kind" """;
     }
 
     /// <summary>Every document a reader may see that matches every word of a query, best first (by rank, then newest), with
@@ -243,7 +247,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             return [];
         }
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Distinct().ToArray()).ToList();
-        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), """d."Id", d."Kind" """);
+        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), $"""d."Id", {Match.KindColumn(db.Database.IsNpgsql())}""");
         // Ranked by id and rank alone; the texts are read for the five found.
         var ids = await db.Database.SqlQueryRaw<RankedDocument>(matches, [.. args]).Where(d => kinds.Contains(d.Kind))
             .OrderByDescending(d => d.Rank).ThenByDescending(d => d.Id).Select(d => d.Id).Take(SimilarCount).ToListAsync(ct);

@@ -10,7 +10,7 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Floke.Web.Features.Search.SqliteSearchSql.CreateFacetsIndex);
+            migrationBuilder.Sql(Floke.Web.Features.Search.SqliteSearchSql.CreateFacetsIndexOfSixColumns);
         }
 
         /// <inheritdoc />

@@ -60,18 +60,22 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         {
             return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, [], new Dictionary<string, string[]>());
         }
-        // What a reader may find depends only on their organisations, so readers in the same ones share results. A query's
-        // matches are kept apart from its pages and filters: paging through a common word's results or narrowing them by a
-        // facet reads the matches once, and after that only the page's documents.
+        // What a reader may find is every public match and, for a member, the matches shown to their organisations. The
+        // public matches of a query are read once for everyone; a member's own are read apart (a few documents) and merged
+        // in by rank. A query's matches are kept apart from its pages and filters: paging through a common word's results or
+        // narrowing them by a facet reads the matches once, and after that only the page's documents.
         var orgIds = (await user.OrganizationIdsAsync(ct)).Order().ToArray();
         var filter = f with { Q = null, Page = page, PageSize = size };
-        var query = $"{string.Join(' ', words)}|{string.Join(',', orgIds)}";
+        var query = string.Join(' ', words);
+        var orgs = string.Join(',', orgIds);
         // After a save, a reader waits a moment for a fresh page and otherwise gets the previous one while it is computed; the
         // page is computed from fresh matches only (a page cut from stale ones would be kept as fresh).
-        return await cache.GetAsync($"report|{query}|{filter}", async (db, _, stop) =>
+        return await cache.GetAsync($"report|{query}|{orgs}|{filter}", async (db, _, stop) =>
         {
-            var matches = await cache.GetInlineAsync($"matches|{query}", token => MatchesAsync(db, words, orgIds, token), stop, m => m.Kilobytes);
-            return await ReportAsync(db, matches, filter, stop);
+            var everyone = await cache.GetInlineAsync($"matches|{query}", token => MatchesAsync(db, words, token), stop, m => m.Kilobytes);
+            var own = orgIds.Length == 0 ? null
+                : await cache.GetInlineAsync($"own|{query}|{orgs}", token => OwnMatchesAsync(db, everyone, orgIds, token), stop, m => m.Kilobytes);
+            return await ReportAsync(db, everyone, own, filter, stop);
         }, ct, SearchCache.Kilobytes);
     }
 
@@ -117,33 +121,65 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         public static string KindColumn(bool postgres) => postgres ? """d."Kind" """ : """d."Facets" & 15 AS "Kind" """;
     }
 
-    /// <summary>Every document a reader may see that matches every word of a query, best first (by rank, then newest), with
-    /// the words' corrections and indexed forms: what each page of it under each filter is cut from.</summary>
-    private sealed record MatchSet(Match[] Matches, List<string> Words, Dictionary<string, string[]> Corrections, HashSet<string> Stems)
+    /// <summary>Documents that match every word of a query, best first (by rank, then newest), with their ranks to single
+    /// precision (to merge two sets) and the words' corrections and indexed forms: what each page of it under each filter is
+    /// cut from.</summary>
+    private sealed record MatchSet(Match[] Matches, float[] Ranks, List<string> Words, Dictionary<string, string[]> Corrections, HashSet<string> Stems)
     {
         /// <summary>The earliest and latest year of the matches.</summary>
-        public int FirstYear { get; } = Matches.Length == 0 ? 0 : Matches.Min(m => m.Year);
-        public int LastYear { get; } = Matches.Length == 0 ? 0 : Matches.Max(m => m.Year);
+        public int FirstYear { get; } = Matches.Length == 0 ? int.MaxValue : Matches.Min(m => m.Year);
+        public int LastYear { get; } = Matches.Length == 0 ? int.MinValue : Matches.Max(m => m.Year);
 
-        public long Kilobytes => 1 + (Matches.Length * 16L + Stems.Sum(s => 40L + 2 * s.Length)) / 1024;
+        public long Kilobytes => 1 + (Matches.Length * 20L + Stems.Sum(s => 40L + 2 * s.Length)) / 1024;
+
+        /// <summary>Where the match at <paramref name="i"/> sorts (see <see cref="BestFirst"/>).</summary>
+        public ulong Order(int i) => BestFirst(Ranks[i], Matches[i].Id);
+
+        /// <summary>The query's alternatives for each word: as written, folded, and its corrections.</summary>
+        public List<string[]> Alternatives() => SearchQueries.Alternatives(Words, Corrections);
     }
 
-    /// <summary>The query's match set: one pass over the matches reading only what is counted and ranked (no texts, which
-    /// would make every match many times larger to hold), then ordered best first.</summary>
-    private static async Task<MatchSet> MatchesAsync(FlokeDbContext db, List<string> words, int[] orgIds, CancellationToken ct)
+    private static List<string[]> Alternatives(List<string> words, Dictionary<string, string[]> corrections) =>
+        words.Select(w => new[] { w, NorwegianText.Fold(w) }.Concat(corrections.GetValueOrDefault(w) ?? []).Distinct().ToArray()).ToList();
+
+    /// <summary>A query's public matches, the same for every reader: one pass over the matches reading only what is counted
+    /// and ranked (no texts, which would make every match many times larger to hold), then ordered best first.</summary>
+    private static async Task<MatchSet> MatchesAsync(FlokeDbContext db, List<string> words, CancellationToken ct)
     {
         var corrections = await CorrectionsAsync(db, words, ct);
-        var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Concat(corrections.GetValueOrDefault(w) ?? []).Distinct().ToArray()).ToList();
-        var (sql, args) = Matches(db, alternatives, every: true, orgIds, $"""d."Id", {Match.Facets(db.Database.IsNpgsql())}""");
+        var alternatives = Alternatives(words, corrections);
+        var (matches, ranks) = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, [], Visible.Public, Counted(db)), ct);
+        return new MatchSet(matches, ranks, words, corrections, Stems(alternatives));
+    }
+
+    /// <summary>The matches of <paramref name="everyone"/>'s query that are not public but shown to one of
+    /// <paramref name="orgIds"/> (drafts of their own and of their partners'), ranked as the public ones are.</summary>
+    private static async Task<MatchSet> OwnMatchesAsync(FlokeDbContext db, MatchSet everyone, int[] orgIds, CancellationToken ct)
+    {
+        var alternatives = everyone.Alternatives();
+        var (matches, ranks) = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, orgIds, Visible.OwnOnly, Counted(db)), ct);
+        return new MatchSet(matches, ranks, everyone.Words, everyone.Corrections, everyone.Stems);
+    }
+
+    private static string Counted(FlokeDbContext db) => $"""d."Id", {Match.Facets(db.Database.IsNpgsql())}""";
+
+    /// <summary>The matches a query's SQL returns, ordered best first, with their ranks.</summary>
+    private static async Task<(Match[] Matches, float[] Ranks)> ReadMatchesAsync(FlokeDbContext db, (string Sql, List<object> Args) query, CancellationToken ct)
+    {
         var matches = new List<Match>();
         var order = new List<ulong>();
-        await foreach (var (match, rank) in MatchRows(db, sql, args, ct))
+        await foreach (var (match, rank) in MatchRows(db, query.Sql, query.Args, ct))
         {
             matches.Add(match);
             order.Add(BestFirst(rank, match.Id));
         }
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(order).Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches));
-        return new MatchSet([.. matches], words, corrections, Stems(alternatives));
+        var ranks = new float[order.Count];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            ranks[i] = Rank(order[i]);
+        }
+        return ([.. matches], ranks);
     }
 
     /// <summary>A number that sorts matches by rank, best first, and equal ranks newest (highest id) first: the rank to
@@ -156,21 +192,38 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         return ((ulong)ordered << 32) | (uint)(int.MaxValue - id);
     }
 
-    /// <summary>A page of a match set under <paramref name="f"/>'s filters, the filtered matches counted by every facet (in
-    /// the same pass, so the counts are those of the results), and the page's documents read with their texts.</summary>
-    private static async Task<SearchReport> ReportAsync(FlokeDbContext db, MatchSet set, SearchFilter f, CancellationToken ct)
+    /// <summary>The rank (to single precision) a <see cref="BestFirst"/> number was made from.</summary>
+    private static float Rank(ulong bestFirst)
+    {
+        var ordered = (uint)(bestFirst >> 32);
+        var bits = (ordered & 0x8000_0000u) != 0 ? (int)(ordered ^ 0x8000_0000u) : (int)~ordered;
+        return -BitConverter.Int32BitsToSingle(bits);
+    }
+
+    /// <summary>A page of a query's matches — the public ones and the reader's own (<paramref name="own"/>, when a member),
+    /// merged in rank order — under <paramref name="f"/>'s filters, the filtered matches counted by every facet (in the same
+    /// pass, so the counts are those of the results), and the page's documents read with their texts.</summary>
+    private static async Task<SearchReport> ReportAsync(FlokeDbContext db, MatchSet everyone, MatchSet? own, SearchFilter f, CancellationToken ct)
     {
         var (page, size) = (f.Page, f.PageSize);
+        var (a, b) = (everyone.Matches, own?.Matches ?? []);
+        if (a.Length + b.Length == 0)
+        {
+            return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, everyone.Words, everyone.Corrections);
+        }
         // A county as its number; one not written as a county number is, like a county no match has, a filter none pass.
         var county = f.County is { Length: > 0 } c ? (int.TryParse(c, out var n) && n is > 0 and <= byte.MaxValue && County(n) == c ? n : -1) : 0;
         // Counted by value in arrays (a dictionary per facet took 40 ms a pass over 140,000 matches).
         var (kinds, stages, orgKinds, counties, measures) = (new int[256], new int[256], new int[256], new int[256], new int[32]);
-        var years = new int[set.LastYear - set.FirstYear + 1];
+        var firstYear = Math.Min(everyone.FirstYear, own?.FirstYear ?? int.MaxValue);
+        var years = new int[Math.Max(everyone.LastYear, own?.LastYear ?? int.MinValue) - firstYear + 1];
         var skip = (page - 1) * size;
         var ids = new List<int>(size);
         var total = 0;
-        foreach (ref readonly var m in set.Matches.AsSpan())
+        for (int i = 0, j = 0; i < a.Length || j < b.Length;)
         {
+            // The better of the two sets' next matches (ranks compared only while the reader's own are left).
+            ref readonly var m = ref (j == b.Length || (i < a.Length && everyone.Order(i) < own!.Order(j)) ? ref a[i++] : ref b[j++]);
             if ((f.Kind is { } kind && m.Kind != kind)
                 || (f.Stage is { } stage && m.Stage != (int)stage + 1)
                 || (f.Measure is { } measure and not Measures.None && (m.Measures & measure) != measure)
@@ -189,7 +242,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             stages[m.Stage]++;
             orgKinds[m.OrganizationKind]++;
             counties[m.County]++;
-            years[m.Year - set.FirstYear]++;
+            years[m.Year - firstYear]++;
             for (var bits = (uint)m.Measures; bits != 0; bits &= bits - 1)
             {
                 measures[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
@@ -197,9 +250,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }
         if (total == 0)
         {
-            return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, set.Words, set.Corrections);
+            return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, everyone.Words, everyone.Corrections);
         }
-        var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(set.Stems)).ToList();
+        var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(everyone.Stems)).ToList();
 
         // Each facet's values by count, most first; "none" (0, one up) is not a value.
         static List<FacetCount<T>> Facet<T>(int[] counts, Func<int, T> value, int from = 1) where T : notnull =>
@@ -208,8 +261,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var facets = new SearchFacets(Facet(kinds, i => (SearchKind)i), Facet(stages, i => (InitiativeStage)(i - 1)),
             Facet(measures, i => (Measures)(1 << i), from: 0), Facet(orgKinds, i => (OrganizationKind)(i - 1)),
             [.. Facet(counties, County).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)],
-            [.. Facet(years, i => set.FirstYear + i, from: 0).OrderByDescending(c => c.Value)]);
-        return new SearchReport(new Paged<SearchResult>(results, page, size, total), facets, set.Words, set.Corrections);
+            [.. Facet(years, i => firstYear + i, from: 0).OrderByDescending(c => c.Value)]);
+        return new SearchReport(new Paged<SearchResult>(results, page, size, total), facets, everyone.Words, everyone.Corrections);
     }
 
     /// <summary>A county's number as written (two digits).</summary>
@@ -247,7 +300,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             return [];
         }
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Distinct().ToArray()).ToList();
-        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), $"""d."Id", {Match.KindColumn(db.Database.IsNpgsql())}""");
+        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), Visible.ToReader, $"""d."Id", {Match.KindColumn(db.Database.IsNpgsql())}""");
         // Ranked by id and rank alone; the texts are read for the five found.
         var ids = await db.Database.SqlQueryRaw<RankedDocument>(matches, [.. args]).Where(d => kinds.Contains(d.Kind))
             .OrderByDescending(d => d.Rank).ThenByDescending(d => d.Id).Select(d => d.Id).Take(SimilarCount).ToListAsync(ct);
@@ -304,10 +357,10 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     private static HashSet<string> Stems(List<string[]> alternatives) =>
         alternatives.SelectMany(a => a).SelectMany(NorwegianText.Forms).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The <paramref name="columns"/> of the documents the reader may see that match every word (or any, when not <paramref name="every"/>) in
-    /// one of its alternatives, with their rank by the database's own measure
+    /// <summary>The <paramref name="columns"/> of the documents <paramref name="visible"/> says (for a reader in
+    /// <paramref name="orgIds"/>) that match every word (or any, when not <paramref name="every"/>) in one of its alternatives, with their rank by the database's own measure
     /// (BM25 on SQLite, <c>ts_rank</c> on PostgreSQL; higher is better): SQL and its parameters.</summary>
-    private static (string Sql, List<object> Args) Matches(FlokeDbContext db, List<string[]> alternatives, bool every, int[] orgIds, string columns)
+    private static (string Sql, List<object> Args) Matches(FlokeDbContext db, List<string[]> alternatives, bool every, int[] orgIds, Visible visible, string columns)
     {
         var args = new List<object>();
         string Arg(object value)
@@ -327,11 +380,21 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             var match = string.Join(every ? " AND " : " OR ", alternatives.Select(a => "(" + string.Join(" OR ", a.SelectMany(NorwegianText.Forms).Distinct().Select(t => $"\"{t}\"")) + ")"));
             sql = $$"""SELECT {{columns}}, -bm25("SearchFts", 4.0, 1.0) AS "Rank" FROM "SearchFts" JOIN "SearchDocuments" d INDEXED BY "{{SqliteSearchSql.FacetsIndex}}" ON d."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH {{Arg(match)}}""";
         }
-        // Public, or shown to one of the reader's organisations (ids are numbers, written as they are).
-        sql += orgIds.Length == 0 ? """ AND d."IsPublic" """
-            : $$""" AND (d."IsPublic" OR EXISTS (SELECT 1 FROM "SearchViewers" v WHERE v."DocumentId" = d."Id" AND v."OrganizationId" IN ({{string.Join(", ", orgIds)}}))) """;
+        // Shown to one of the organisations (ids are numbers, written as they are).
+        var shown = $$"""EXISTS (SELECT 1 FROM "SearchViewers" v WHERE v."DocumentId" = d."Id" AND v."OrganizationId" IN ({{string.Join(", ", orgIds)}}))""";
+        sql += visible switch
+        {
+            Visible.Public => """ AND d."IsPublic" """,
+            Visible.OwnOnly when orgIds.Length > 0 => $""" AND NOT d."IsPublic" AND {shown}""",
+            Visible.OwnOnly => throw new ArgumentException("A reader's own documents need their organisations.", nameof(orgIds)),
+            _ => orgIds.Length == 0 ? """ AND d."IsPublic" """ : $""" AND (d."IsPublic" OR {shown})""",
+        };
         return (sql, args);
     }
+
+    /// <summary>Which documents a query returns: the public ones, those the reader may see (public or shown to one of their
+    /// organisations), or only those shown to their organisations that are not public.</summary>
+    private enum Visible { Public, ToReader, OwnOnly }
 
     /// <summary>For each long word that is in no indexed text: the indexed words one edit away (at most three).</summary>
     private static async Task<Dictionary<string, string[]>> CorrectionsAsync(FlokeDbContext db, List<string> words, CancellationToken ct)

@@ -125,6 +125,46 @@ public class SearchApiTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task AMembersOwnDrafts_AreMergedIntoThePublicResults_InRankOrder(string provider)
+    {
+        // Everyone's public matches of a query are read once and shared; a member's own drafts are read apart and merged in.
+        var app = apps[provider];
+        var token = TestData.Word('v');
+        var owner = await Clients.NewApiUserAsync(app, "owner");
+        var org = await owner.CreateOrganizationAsync();
+        async Task<int> InitiativeAsync(string title, string summary, bool publish)
+        {
+            var body = JsonSerializer.SerializeToNode(TestData.Initiative(org, title), Clients.Json)!.AsObject();
+            body["summary"] = summary;
+            var response = await owner.Http.PostAsJsonAsync("/api/v1/initiatives", body);
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            var id = (await response.ReadJsonAsync()).GetProperty("id").GetInt32();
+            if (publish)
+            {
+                await owner.PublishInitiativeAsync(id);
+            }
+            return id;
+        }
+        // The word in the title and the text ranks above the word in the title only, which ranks above the text only.
+        var best = await InitiativeAsync($"Varsling {token}", $"Varsling {token} når eldre faller om natten", publish: true);
+        var draft = await InitiativeAsync($"Varsling {token}", "Varsling når eldre faller om natten hjemme", publish: false);
+        var last = await InitiativeAsync("Varsling for eldre", $"Varsling {token} når eldre faller om natten", publish: true);
+
+        // An anonymous reader asks first (the public matches are read and kept), then the owner: the draft comes between.
+        Assert.Equal([("Initiative", best), ("Initiative", last)], Hits(await SearchAsync(Clients.Anonymous(app), token)));
+        var mine = await SearchAsync(owner.Http, token);
+        Assert.Equal([("Initiative", best), ("Initiative", draft), ("Initiative", last)], Hits(mine));
+        Assert.Equal(3, mine.GetProperty("results").GetProperty("total").GetInt32());
+        Assert.Equal(3, mine.GetProperty("facets").GetProperty("kinds").EnumerateArray().Single().GetProperty("count").GetInt32());
+        Assert.Equal([("Initiative", draft)], Hits(await SearchAsync(owner.Http, token, "&pageSize=1&page=2")));
+        // A stranger asking after them gets the public matches only, and the anonymous reader still does.
+        var stranger = await Clients.NewApiUserAsync(app, "stranger");
+        await stranger.CreateOrganizationAsync();
+        Assert.Equal([("Initiative", best), ("Initiative", last)], Hits(await SearchAsync(stranger.Http, token)));
+        Assert.Equal([("Initiative", best), ("Initiative", last)], Hits(await SearchAsync(Clients.Anonymous(app), token)));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task OpenCalls_AreFoundOnceCalled_DraftsOnlyByTheirOwner_AndFollowEdits(string provider)
     {
         var app = apps[provider];

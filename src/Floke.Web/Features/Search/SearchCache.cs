@@ -2,8 +2,9 @@ using Floke.Web.Infrastructure;
 
 namespace Floke.Web.Features.Search;
 
-/// <summary>Search results per query, filters, page and reader's organisations, and beneath them each query's match set
-/// (every match's rank and facets, best first) — the same idea as a search engine's request and filter caches, dropped at
+/// <summary>Search results per query, filters, page and reader's organisations, and beneath them each query's public match
+/// set (every public match's rank and facets, best first; one for all readers) and each member's own (the matches shown
+/// to their organisations only) — the same idea as a search engine's request and filter caches, dropped at
 /// each index refresh: a broad word matches tens of thousands of documents, and ranking them and counting them by every
 /// facet costs far more than serving the result again or cutting another page or filter from the matches already read.
 /// Marked stale when anything indexed is saved (<see cref="CacheInvalidation"/>); at most

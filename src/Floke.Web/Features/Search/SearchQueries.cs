@@ -80,7 +80,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     }
 
     /// <summary>One match as a match set holds it: what it is counted and filtered by, in 16 bytes (a common word has up to
-    /// 150,000 matches at national scale). Its rank is not kept: the set's order says it.</summary>
+    /// 150,000 matches at national scale). Its rank is kept beside it (<see cref="MatchSet.Ranks"/>).</summary>
     private readonly struct Match
     {
         public int Id { get; init; }

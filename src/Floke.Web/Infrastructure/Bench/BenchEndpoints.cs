@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Floke.Web.Infrastructure.Bench;
 
 /// <summary>The ceiling the benchmark compares every path with, in the same process and run: a bare endpoint, and one row
-/// read by EF Core. Mapped only when <c>Floke:Bench</c> is true (bench/run sets it); never in a normal deployment.</summary>
+/// read by EF Core; and where the process's memory is (the managed heap, SQLite's own allocations). Mapped only when <c>Floke:Bench</c> is true (bench/run sets it); never in a normal deployment.</summary>
 public static class BenchEndpoints
 {
     public static IEndpointRouteBuilder MapBenchCeiling(this IEndpointRouteBuilder app, IConfiguration config)
@@ -17,6 +17,13 @@ public static class BenchEndpoints
         bench.MapGet("/ping", () => TypedResults.Text("pong"));
         bench.MapGet("/one", async (FlokeDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.Organizations.AsNoTracking().Where(o => o.Id == 1).Select(o => new OneRow(o.Id, o.Name, o.OrganizationNumber)).FirstAsync(ct)));
+        bench.MapGet("/memory", (FlokeDbContext db) =>
+        {
+            var gc = GC.GetGCMemoryInfo();
+            var managed = FormattableString.Invariant($"GC heap {gc.HeapSizeBytes >> 20} MB (committed {gc.TotalCommittedBytes >> 20} MB, fragmented {gc.FragmentedBytes >> 20} MB)");
+            return TypedResults.Text(!db.Database.IsSqlite() ? managed
+                : FormattableString.Invariant($"{managed}, SQLite {SQLitePCL.raw.sqlite3_memory_used() >> 20} MB (high-water {SQLitePCL.raw.sqlite3_memory_highwater(0) >> 20} MB)"));
+        });
         return app;
     }
 

@@ -79,12 +79,15 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }, ct, SearchCache.Kilobytes);
     }
 
-    /// <summary>One match as a match set holds it: what it is counted and filtered by, in 16 bytes (a common word has up to
-    /// 150,000 matches at national scale). Its rank is kept beside it (<see cref="MatchSet.Ranks"/>).</summary>
+    /// <summary>One match as a match set holds it: its rank (to single precision, as matches are ordered) and what it is
+    /// counted and filtered by, in 16 bytes (a common word has up to 150,000 matches at national scale, and the search cache
+    /// holds as many match sets as fit in its bound).</summary>
     private readonly struct Match
     {
         public int Id { get; init; }
-        public Measures Measures { get; init; }
+        public float Rank { get; init; }
+        public Measures Measures { get => (Measures)_measures; init => _measures = checked((ushort)value); }
+        private readonly ushort _measures; // ten measures; declared here, before the year and the bytes, so nothing is padded
         public short Year { get; init; }
         public SearchKind Kind { get => (SearchKind)_kind; init => _kind = checked((byte)value); }
         /// <summary>Stage and organisation kind are stored one up, 0 when the document has none; the county as its number
@@ -92,12 +95,16 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         public byte Stage { get; init; }
         public byte OrganizationKind { get; init; }
         public byte County { get; init; }
-        private readonly byte _kind; // with the other bytes: declared first it would pad the struct to 20 bytes
+        private readonly byte _kind;
 
-        /// <summary>A match from its id and its facets as <see cref="Facets"/> packs them.</summary>
-        public static Match Unpack(int id, long facets) => new()
+        /// <summary>Where the match sorts among others (see <see cref="BestFirst"/>).</summary>
+        public ulong Order => BestFirst(Rank, Id);
+
+        /// <summary>A match from its id, its facets as <see cref="Facets"/> packs them, and its rank.</summary>
+        public static Match Unpack(int id, long facets, double rank) => new()
         {
             Id = id,
+            Rank = (float)rank,
             Kind = (SearchKind)(facets & 0xF),
             OrganizationKind = (byte)((facets >> 4) & 0xF),
             Stage = (byte)((facets >> 8) & 0xF),
@@ -121,19 +128,15 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         public static string KindColumn(bool postgres) => postgres ? """d."Kind" """ : """d."Facets" & 15 AS "Kind" """;
     }
 
-    /// <summary>Documents that match every word of a query, best first (by rank, then newest), with their ranks to single
-    /// precision (to merge two sets) and the words' corrections and indexed forms: what each page of it under each filter is
-    /// cut from.</summary>
-    private sealed record MatchSet(Match[] Matches, float[] Ranks, List<string> Words, Dictionary<string, string[]> Corrections, HashSet<string> Stems)
+    /// <summary>Documents that match every word of a query, best first (by rank, then newest), with the words' corrections
+    /// and indexed forms: what each page of it under each filter is cut from.</summary>
+    private sealed record MatchSet(Match[] Matches, List<string> Words, Dictionary<string, string[]> Corrections, HashSet<string> Stems)
     {
         /// <summary>The earliest and latest year of the matches.</summary>
         public int FirstYear { get; } = Matches.Length == 0 ? int.MaxValue : Matches.Min(m => m.Year);
         public int LastYear { get; } = Matches.Length == 0 ? int.MinValue : Matches.Max(m => m.Year);
 
-        public long Kilobytes => 1 + (Matches.Length * 20L + Stems.Sum(s => 40L + 2 * s.Length)) / 1024;
-
-        /// <summary>Where the match at <paramref name="i"/> sorts (see <see cref="BestFirst"/>).</summary>
-        public ulong Order(int i) => BestFirst(Ranks[i], Matches[i].Id);
+        public long Kilobytes => 1 + (Matches.Length * 16L + Stems.Sum(s => 40L + 2 * s.Length)) / 1024;
 
         /// <summary>The query's alternatives for each word: as written, folded, and its corrections.</summary>
         public List<string[]> Alternatives() => SearchQueries.Alternatives(Words, Corrections);
@@ -148,8 +151,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     {
         var corrections = await CorrectionsAsync(db, words, ct);
         var alternatives = Alternatives(words, corrections);
-        var (matches, ranks) = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, [], Visible.Public, Counted(db)), ct);
-        return new MatchSet(matches, ranks, words, corrections, Stems(alternatives));
+        var matches = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, [], Visible.Public, Counted(db)), ct);
+        return new MatchSet(matches, words, corrections, Stems(alternatives));
     }
 
     /// <summary>The matches of <paramref name="everyone"/>'s query that are not public but shown to one of
@@ -157,29 +160,24 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     private static async Task<MatchSet> OwnMatchesAsync(FlokeDbContext db, MatchSet everyone, int[] orgIds, CancellationToken ct)
     {
         var alternatives = everyone.Alternatives();
-        var (matches, ranks) = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, orgIds, Visible.OwnOnly, Counted(db)), ct);
-        return new MatchSet(matches, ranks, everyone.Words, everyone.Corrections, everyone.Stems);
+        var matches = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, orgIds, Visible.OwnOnly, Counted(db)), ct);
+        return new MatchSet(matches, everyone.Words, everyone.Corrections, everyone.Stems);
     }
 
     private static string Counted(FlokeDbContext db) => $"""d."Id", {Match.Facets(db.Database.IsNpgsql())}""";
 
-    /// <summary>The matches a query's SQL returns, ordered best first, with their ranks.</summary>
-    private static async Task<(Match[] Matches, float[] Ranks)> ReadMatchesAsync(FlokeDbContext db, (string Sql, List<object> Args) query, CancellationToken ct)
+    /// <summary>The matches a query's SQL returns, ordered best first.</summary>
+    private static async Task<Match[]> ReadMatchesAsync(FlokeDbContext db, (string Sql, List<object> Args) query, CancellationToken ct)
     {
         var matches = new List<Match>();
         var order = new List<ulong>();
-        await foreach (var (match, rank) in MatchRows(db, query.Sql, query.Args, ct))
+        await foreach (var match in MatchRows(db, query.Sql, query.Args, ct))
         {
             matches.Add(match);
-            order.Add(BestFirst(rank, match.Id));
+            order.Add(match.Order);
         }
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(order).Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches));
-        var ranks = new float[order.Count];
-        for (var i = 0; i < ranks.Length; i++)
-        {
-            ranks[i] = Rank(order[i]);
-        }
-        return ([.. matches], ranks);
+        return [.. matches];
     }
 
     /// <summary>A number that sorts matches by rank, best first, and equal ranks newest (highest id) first: the rank to
@@ -190,14 +188,6 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var bits = BitConverter.SingleToInt32Bits(-(float)rank); // lower ranks after, as unsigned numbers
         var ordered = bits >= 0 ? (uint)bits ^ 0x8000_0000u : ~(uint)bits;
         return ((ulong)ordered << 32) | (uint)(int.MaxValue - id);
-    }
-
-    /// <summary>The rank (to single precision) a <see cref="BestFirst"/> number was made from.</summary>
-    private static float Rank(ulong bestFirst)
-    {
-        var ordered = (uint)(bestFirst >> 32);
-        var bits = (ordered & 0x8000_0000u) != 0 ? (int)(ordered ^ 0x8000_0000u) : (int)~ordered;
-        return -BitConverter.Int32BitsToSingle(bits);
     }
 
     /// <summary>A page of a query's matches — the public ones and the reader's own (<paramref name="own"/>, when a member),
@@ -223,7 +213,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         for (int i = 0, j = 0; i < a.Length || j < b.Length;)
         {
             // The better of the two sets' next matches (ranks compared only while the reader's own are left).
-            ref readonly var m = ref (j == b.Length || (i < a.Length && everyone.Order(i) < own!.Order(j)) ? ref a[i++] : ref b[j++]);
+            ref readonly var m = ref (j == b.Length || (i < a.Length && a[i].Order < b[j].Order) ? ref a[i++] : ref b[j++]);
             if ((f.Kind is { } kind && m.Kind != kind)
                 || (f.Stage is { } stage && m.Stage != (int)stage + 1)
                 || (f.Measure is { } measure and not Measures.None && (m.Measures & measure) != measure)
@@ -271,7 +261,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// <summary>The matches as they stream from the database, read by hand: tens of thousands of rows for one common word,
     /// where EF Core's materializer took twice as long (26 against 14 ms for 2,800 rows). The command still goes through EF
     /// Core, so it is logged and intercepted like any other.</summary>
-    private static async IAsyncEnumerable<(Match Match, double Rank)> MatchRows(FlokeDbContext db, string sql, List<object> args,
+    private static async IAsyncEnumerable<Match> MatchRows(FlokeDbContext db, string sql, List<object> args,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, args, db.Model);
@@ -280,7 +270,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var reader = relational.DbDataReader;
         while (await reader.ReadAsync(ct))
         {
-            yield return (Match.Unpack(reader.GetInt32(0), reader.GetInt64(1)), reader.GetDouble(2));
+            yield return Match.Unpack(reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2));
         }
     }
 

@@ -61,8 +61,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, [], new Dictionary<string, string[]>());
         }
         // What a reader may find is every public match and, for a member, the matches shown to their organisations. The
-        // public matches of a query are read once for everyone; a member's own are read apart (a few documents) and merged
-        // in by rank. A query's matches are kept apart from its pages and filters: paging through a common word's results or
+        // public matches of a query are read once for everyone; a member's own are read apart (few, though finding them
+        // still reads the word's matches) and merged in by rank. A query's matches are kept apart from its pages and filters: paging through a common word's results or
         // narrowing them by a facet reads the matches once, and after that only the page's documents.
         var orgIds = (await user.OrganizationIdsAsync(ct)).Order().ToArray();
         var filter = f with { Q = null, Page = page, PageSize = size };
@@ -348,8 +348,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         alternatives.SelectMany(a => a).SelectMany(NorwegianText.Forms).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The <paramref name="columns"/> of the documents <paramref name="visible"/> says (for a reader in
-    /// <paramref name="orgIds"/>) that match every word (or any, when not <paramref name="every"/>) in one of its alternatives, with their rank by the database's own measure
-    /// (BM25 on SQLite, <c>ts_rank</c> on PostgreSQL; higher is better): SQL and its parameters.</summary>
+    /// <paramref name="orgIds"/>) that match every word (or any, when not <paramref name="every"/>) in one of its
+    /// alternatives, with their rank by the database's own measure (BM25 on SQLite, <c>ts_rank</c> on PostgreSQL; higher is
+    /// better; comparable between two such queries, so their matches can be merged): SQL and its parameters.</summary>
     private static (string Sql, List<object> Args) Matches(FlokeDbContext db, List<string[]> alternatives, bool every, int[] orgIds, Visible visible, string columns)
     {
         var args = new List<object>();

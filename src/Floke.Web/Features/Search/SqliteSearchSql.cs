@@ -34,10 +34,10 @@ public static class SqliteSearchSql
 
     /// <summary>A document's facets packed into one number (see <c>SearchQueries.Match</c> for the layout): a generated
     /// column SQLite computes when it is read, kept computed in <see cref="FacetsIndex"/>. Reading it there instead of
-    /// computing it from six columns for every match took a quarter off the join of a common word's matches (40 → 27–30 ms
-    /// for 59,000 matches in the sqlite3 shell). Not in Floke's EF Core model: EF Core neither writes nor reads it, and an
-    /// organisation's new kind or county is in it at once. County numbers are the official two digits (checked when an
-    /// organisation is saved).</summary>
+    /// computing it from six columns for every match took a third off the join of a common word's matches (the sqlite3
+    /// shell's CPU time for joining 59,000 matches: 52–60 → 36–40 ms). Not in Floke's EF Core model: EF Core neither
+    /// writes nor reads it, and an organisation's new kind or county is in it at once. County numbers are the official two
+    /// digits (checked when an organisation is saved).</summary>
     public const string AddFacetsColumn = "ALTER TABLE \"SearchDocuments\" ADD COLUMN \"Facets\" INTEGER GENERATED ALWAYS AS (\"Kind\" | (ifnull(\"OrganizationKind\" + 1, 0) << 4) | (ifnull(\"Stage\" + 1, 0) << 8) | (ifnull(CAST(\"CountyNumber\" AS INTEGER), 0) << 12) | (\"Measures\" << 20) | (\"Year\" << 36)) VIRTUAL;";
 
     public const string CreateFacetsIndex = "CREATE INDEX IF NOT EXISTS \"" + FacetsIndex + "\" ON \"SearchDocuments\" (\"Id\", \"IsPublic\", \"Facets\");";

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Floke.Web.Infrastructure.Bench;
 
 /// <summary>The ceiling the benchmark compares every path with, in the same process and run: a bare endpoint, and one row
-/// read by EF Core; and where the process's memory is (the managed heap, SQLite's own allocations). Mapped only when <c>Floke:Bench</c> is true (bench/run sets it); never in a normal deployment.</summary>
+/// read by EF Core; and where the process's memory is (the managed heap, SQLite's own allocations). Mapped only when
+/// <c>Floke:Bench</c> is true (bench/run sets it); never in a normal deployment.</summary>
 public static class BenchEndpoints
 {
     public static IEndpointRouteBuilder MapBenchCeiling(this IEndpointRouteBuilder app, IConfiguration config)

@@ -137,11 +137,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         public int LastYear { get; } = Matches.Length == 0 ? int.MinValue : Matches.Max(m => m.Year);
 
         public long Kilobytes => 1 + (Matches.Length * 16L + Stems.Sum(s => 40L + 2 * s.Length)) / 1024;
-
-        /// <summary>The query's alternatives for each word: as written, folded, and its corrections.</summary>
-        public List<string[]> Alternatives() => SearchQueries.Alternatives(Words, Corrections);
     }
 
+    /// <summary>The query's alternatives for each word: as written, folded, and its corrections.</summary>
     private static List<string[]> Alternatives(List<string> words, Dictionary<string, string[]> corrections) =>
         words.Select(w => new[] { w, NorwegianText.Fold(w) }.Concat(corrections.GetValueOrDefault(w) ?? []).Distinct().ToArray()).ToList();
 
@@ -159,7 +157,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// <paramref name="orgIds"/> (drafts of their own and of their partners'), ranked as the public ones are.</summary>
     private static async Task<MatchSet> OwnMatchesAsync(FlokeDbContext db, MatchSet everyone, int[] orgIds, CancellationToken ct)
     {
-        var alternatives = everyone.Alternatives();
+        var alternatives = Alternatives(everyone.Words, everyone.Corrections);
         var matches = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, orgIds, Visible.OwnOnly, Counted(db)), ct);
         return new MatchSet(matches, everyone.Words, everyone.Corrections, everyone.Stems);
     }

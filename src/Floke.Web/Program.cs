@@ -17,6 +17,7 @@ using Floke.Web.Features.Needs;
 using Floke.Web.Features.OpenCalls;
 using Floke.Web.Features.OpenData;
 using Floke.Web.Features.Search;
+using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Api;
 using Floke.Web.Infrastructure.Bench;
 using Floke.Web.Infrastructure.Data;
@@ -144,5 +145,6 @@ app.MapLanguageSwitch();
 app.MapBenchCeiling(app.Configuration);
 app.MapRazorPages();
 
+HeapLimit.Apply(app.Configuration, app.Logger);
 await app.RunAsync();
 return 0;

@@ -56,6 +56,8 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
         builder.UseSetting("Floke:Insights:WarmUp", "false");
         builder.UseSetting("Floke:Sqlite:Optimize", "false");
         builder.UseSetting("Floke:Insights:FreshWait", "00:00:30");
+        // One test process hosts many apps at once: the heap limit of a server serving alone is not theirs.
+        builder.UseSetting("Floke:HeapLimitMegabytes", "0");
         foreach (var (key, value) in _extra)
         {
             builder.UseSetting(key, value);

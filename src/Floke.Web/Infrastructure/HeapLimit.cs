@@ -1,0 +1,45 @@
+namespace Floke.Web.Infrastructure;
+
+/// <summary>Bounds the managed heap of the web server (<c>Floke:HeapLimitMegabytes</c>). Left alone, the server garbage
+/// collector takes memory as long as the machine has it and keeps it: under the national-scale bench it held 300–470 MB
+/// committed for a live set of 115–160 MB, most of it garbage not yet collected (bench README "Eleventh session").
+/// Floke's live set is bounded by its caches (search <c>Floke:Search:CacheMegabytes</c>, the national figures), so a limit
+/// makes the collector work within it instead. Set when the server starts serving, not for the command-line tools
+/// (seeding, index rebuilds), which hold more at once. A stricter limit already in force (a container's memory limit, or
+/// <c>DOTNET_GCHeapHardLimit</c>) is kept; <c>0</c> leaves the collector unbounded.</summary>
+public static class HeapLimit
+{
+    public const long DefaultMegabytes = 224;
+
+    /// <summary>The limit in force afterwards, in bytes; null when the collector was left without one.</summary>
+    public static long? Apply(IConfiguration config, ILogger logger)
+    {
+        var megabytes = config.GetValue("Floke:HeapLimitMegabytes", DefaultMegabytes);
+        if (megabytes <= 0)
+        {
+            return null;
+        }
+        var bytes = megabytes << 20;
+        // The collector's limit today: the machine's memory, or a limit already set (container, environment).
+        var current = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (current <= bytes)
+        {
+            return current;
+        }
+        // What start-up read and built (migrations, a search index rebuild) is collected first: the new limit must be above
+        // what the collector holds committed.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        AppContext.SetData("GCHeapHardLimit", (ulong)bytes);
+        try
+        {
+            GC.RefreshMemoryLimit();
+        }
+        catch (InvalidOperationException e)
+        {
+            logger.LogWarning(e, "The managed heap could not be limited to {Megabytes} MB; it runs without a limit", megabytes);
+            AppContext.SetData("GCHeapHardLimit", null);
+            return null;
+        }
+        return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+    }
+}

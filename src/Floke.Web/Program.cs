@@ -120,6 +120,7 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<UnreadQueryProblems>());
 app.UseRouting();
 app.UseAuthentication();
 app.UseMustChangePasswordGate();

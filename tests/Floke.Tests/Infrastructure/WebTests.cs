@@ -99,7 +99,8 @@ public class WebTests(Apps apps)
     public async Task ListPages_NameAnAddressValueTheyCouldNotRead()
     {
         var pages = Clients.Pages(apps["sqlite"]);
-        foreach (var url in new[] { "/initiatives?stage=Nope", "/needs?sector=7x", "/experiments?page=two", "/insights?fromYear=last" })
+        foreach (var url in new[] { "/initiatives?stage=Nope", "/needs?sector=7x", "/experiments?page=two", "/insights?fromYear=last",
+            "/initiatives?county=3", "/insights?county=Oslo", "/insights/flows?county=abc", "/organizations?county=003", "/search?county=4" })
         {
             var warning = (await pages.GetDocumentAsync(url)).QuerySelector("#unread-query");
             var (name, value) = (url[(url.IndexOf('?') + 1)..url.IndexOf('=')], url[(url.IndexOf('=') + 1)..]);

@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,17 +10,17 @@ public sealed class IndexModel(OrganizationQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OrganizationKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [BindProperty(SupportsGet = true)] public CountyNumber? County { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<OrganizationView> Result { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await queries.ListAsync(new OrganizationFilter(Q, Kind, County, null, PageNumber), ct);
+        Result = await queries.ListAsync(new OrganizationFilter(Q, Kind, County?.Value, null, PageNumber), ct);
 
     public string PageLink(int page) => "/organizations" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["kind"] = Kind?.ToString(), ["county"] = County,
+        ["q"] = Q, ["kind"] = Kind?.ToString(), ["county"] = County?.Value,
         ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => kv.Value is not null));
 }

@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Audit;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Api;
@@ -46,9 +47,9 @@ public static class OrganizationsApi
         return api;
     }
 
-    private static Task<Paged<OrganizationView>> List(OrganizationQueries queries, string? q, OrganizationKind? kind, string? county,
+    private static Task<Paged<OrganizationView>> List(OrganizationQueries queries, string? q, OrganizationKind? kind, CountyNumber? county,
         bool? verified, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
-        queries.ListAsync(new OrganizationFilter(q, kind, county, verified, page, pageSize), ct);
+        queries.ListAsync(new OrganizationFilter(q, kind, county?.Value, verified, page, pageSize), ct);
 
     private static async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> Get(int id, OrganizationQueries queries, HttpContext ctx, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } org ? TypedResults.Ok(org) : ApiResults.NotFound(ctx);

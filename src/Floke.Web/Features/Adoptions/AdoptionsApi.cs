@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Audit;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Api;
@@ -38,9 +39,9 @@ public static class AdoptionsApi
         return app;
     }
 
-    private static Task<Paged<AdoptionSummary>> List(AdoptionQueries queries, int? initiative, int? adopter, AdoptionStatus? status, string? county,
+    private static Task<Paged<AdoptionSummary>> List(AdoptionQueries queries, int? initiative, int? adopter, AdoptionStatus? status, CountyNumber? county,
         int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
-        queries.ListAsync(new AdoptionFilter(initiative, adopter, status, county, page, pageSize), ct);
+        queries.ListAsync(new AdoptionFilter(initiative, adopter, status, county?.Value, page, pageSize), ct);
 
     private static Task<SpreadReport> Spread(AdoptionQueries queries, CancellationToken ct) => queries.SpreadAsync(ct);
 

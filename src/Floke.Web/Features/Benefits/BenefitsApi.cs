@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
@@ -213,8 +214,8 @@ public static class BenefitsApi
         BenefitTables.Flows(await queries.FlowsAsync(p.ToFilter(), ct), table, l) ?? ApiResults.NotFound(ctx);
 
     /// <summary>The flows filter as query parameters (the page uses the same names).</summary>
-    public sealed record FlowParameters(int? FromYear, int? ToYear, Measures? Measure, GovernmentLevel? Sector, string? County, OrganizationKind? Kind, FlowView? View)
+    public sealed record FlowParameters(int? FromYear, int? ToYear, Measures? Measure, GovernmentLevel? Sector, CountyNumber? County, OrganizationKind? Kind, FlowView? View)
     {
-        public FlowFilter ToFilter() => new(FromYear, ToYear, Measure, Sector, County, Kind, View ?? FlowView.Organization);
+        public FlowFilter ToFilter() => new(FromYear, ToYear, Measure, Sector, County?.Value, Kind, View ?? FlowView.Organization);
     }
 }

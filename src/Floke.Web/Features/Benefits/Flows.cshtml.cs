@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
 using Microsoft.AspNetCore.Mvc;
@@ -14,20 +15,20 @@ public sealed class FlowsModel(FlowQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public int? ToYear { get; set; }
     [BindProperty(SupportsGet = true)] public Measures? Measure { get; set; }
     [BindProperty(SupportsGet = true)] public GovernmentLevel? Sector { get; set; }
-    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [BindProperty(SupportsGet = true)] public CountyNumber? County { get; set; }
     [BindProperty(SupportsGet = true)] public OrganizationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public FlowView? View { get; set; }
 
     public FlowReport Report { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Report = await queries.FlowsAsync(new FlowFilter(FromYear, ToYear, Measure, Sector, County, Kind, View ?? FlowView.Organization), ct);
+        Report = await queries.FlowsAsync(new FlowFilter(FromYear, ToYear, Measure, Sector, County?.Value, Kind, View ?? FlowView.Organization), ct);
 
     /// <summary>The same filter as a query string, for the CSV downloads.</summary>
     public string Query => QueryString.Create(new Dictionary<string, string?>
     {
         ["fromYear"] = FromYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["toYear"] = ToYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["measure"] = Measure?.ToString(), ["sector"] = Sector?.ToString(), ["county"] = County, ["kind"] = Kind?.ToString(), ["view"] = View?.ToString(),
+        ["measure"] = Measure?.ToString(), ["sector"] = Sector?.ToString(), ["county"] = County?.Value, ["kind"] = Kind?.ToString(), ["view"] = View?.ToString(),
     }.Where(kv => kv.Value is not null)).ToString();
 }

@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
@@ -102,10 +103,10 @@ public static class InitiativesApi
     }
 
     private static async Task<Paged<InitiativeListItem>> List(InitiativeQueries queries, string? q, InitiativeStage? stage, Measures? measure,
-        InnovationTypes? type, OecdFacet? facet, OrganizationKind? organizationKind, string? county, int? organization, bool mine = false,
+        InnovationTypes? type, OecdFacet? facet, OrganizationKind? organizationKind, CountyNumber? county, int? organization, bool mine = false,
         int page = 1, int pageSize = Paging.DefaultPageSize, int? minAdoptions = null, bool realisedGains = false, CancellationToken ct = default)
     {
-        var result = await queries.ListAsync(new InitiativeFilter(q, stage, measure, type, facet, organizationKind, county, organization, mine, page, pageSize,
+        var result = await queries.ListAsync(new InitiativeFilter(q, stage, measure, type, facet, organizationKind, county?.Value, organization, mine, page, pageSize,
             minAdoptions, realisedGains), ct);
         return new Paged<InitiativeListItem>(result.Items.Select(InitiativeListItem.From).ToList(), result.Page, result.PageSize, result.Total);
     }

@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,15 +10,15 @@ public sealed class IndexModel(InsightsQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? FromYear { get; set; }
     [BindProperty(SupportsGet = true)] public int? ToYear { get; set; }
-    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [BindProperty(SupportsGet = true)] public CountyNumber? County { get; set; }
     [BindProperty(SupportsGet = true)] public OrganizationKind? OrganizationKind { get; set; }
 
     public InsightsReport Report { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Report = await queries.DashboardAsync(new InsightsFilter(FromYear, ToYear, County, OrganizationKind), null, ct);
+        Report = await queries.DashboardAsync(new InsightsFilter(FromYear, ToYear, County?.Value, OrganizationKind), null, ct);
 
-    public InsightsFilters Filters => new(FromYear, ToYear, County, OrganizationKind, Owner: true);
+    public InsightsFilters Filters => new(FromYear, ToYear, County?.Value, OrganizationKind, Owner: true);
 
-    public (InsightsReport, string, string) Dashboard => (Report, "/api/v1/insights", InsightsApi.Query(FromYear, ToYear, County, OrganizationKind));
+    public (InsightsReport, string, string) Dashboard => (Report, "/api/v1/insights", InsightsApi.Query(FromYear, ToYear, County?.Value, OrganizationKind));
 }

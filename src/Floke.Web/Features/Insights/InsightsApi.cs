@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Api;
@@ -34,12 +35,12 @@ public static class InsightsApi
         ["county"] = county, ["organizationKind"] = kind?.ToString(),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 
-    private static Task<InsightsReport> National(InsightsQueries queries, int? fromYear, int? toYear, string? county, OrganizationKind? organizationKind,
-        CancellationToken ct) => queries.DashboardAsync(new InsightsFilter(fromYear, toYear, county, organizationKind), null, ct).AsTask();
+    private static Task<InsightsReport> National(InsightsQueries queries, int? fromYear, int? toYear, CountyNumber? county, OrganizationKind? organizationKind,
+        CancellationToken ct) => queries.DashboardAsync(new InsightsFilter(fromYear, toYear, county?.Value, organizationKind), null, ct).AsTask();
 
-    private static async Task<IResult> NationalCsv(string table, InsightsQueries queries, int? fromYear, int? toYear, string? county,
+    private static async Task<IResult> NationalCsv(string table, InsightsQueries queries, int? fromYear, int? toYear, CountyNumber? county,
         OrganizationKind? organizationKind, IStringLocalizer<SharedResource> l, Core.Geography.Geography geo, HttpContext ctx, CancellationToken ct) =>
-        Csv(table, await queries.DashboardAsync(new InsightsFilter(fromYear, toYear, county, organizationKind), null, ct), l, geo, "insights", ctx);
+        Csv(table, await queries.DashboardAsync(new InsightsFilter(fromYear, toYear, county?.Value, organizationKind), null, ct), l, geo, "insights", ctx);
 
     private static async Task<IResult> ForOrganization(int id, int? fromYear, int? toYear, InsightsQueries queries, HttpContext ctx, CancellationToken ct) =>
         (await queries.ForOrganizationAsync(id, new InsightsFilter(fromYear, toYear), ct)).ToApi(ctx, o => o.Report);

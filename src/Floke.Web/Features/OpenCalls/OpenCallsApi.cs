@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
@@ -78,8 +79,8 @@ public static class OpenCallsApi
     }
 
     private static async Task<Paged<OpenCallSummary>> List(OpenCallQueries queries, string? q, OpenCallPhase? phase, OrganizationKind? ownerKind,
-        string? county, int? organization, bool mine = false, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
-        await queries.ListAsync(new OpenCallFilter(q, phase, ownerKind, county, organization, mine, page, pageSize), ct);
+        CountyNumber? county, int? organization, bool mine = false, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default) =>
+        await queries.ListAsync(new OpenCallFilter(q, phase, ownerKind, county?.Value, organization, mine, page, pageSize), ct);
 
     private static async Task<Results<Ok<OpenCallView>, ProblemHttpResult>> Get(int id, OpenCallQueries queries, HttpContext ctx, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } call ? TypedResults.Ok(call) : ApiResults.NotFound(ctx);

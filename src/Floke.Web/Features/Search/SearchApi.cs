@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure.Api;
@@ -8,9 +9,9 @@ namespace Floke.Web.Features.Search;
 public static class SearchApi
 {
     public sealed record SearchParameters(string? Q, SearchKind? Kind, InitiativeStage? Stage, Measures? Measure, OrganizationKind? OrganizationKind,
-        string? County, int? Year, int Page = 1, int PageSize = 20)
+        CountyNumber? County, int? Year, int Page = 1, int PageSize = 20)
     {
-        public SearchFilter ToFilter() => new(Q, Kind, Stage, Measure, OrganizationKind, County, Year, Page, PageSize);
+        public SearchFilter ToFilter() => new(Q, Kind, Stage, Measure, OrganizationKind, County?.Value, Year, Page, PageSize);
     }
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)

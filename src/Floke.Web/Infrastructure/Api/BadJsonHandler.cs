@@ -19,11 +19,17 @@ public sealed partial class BadJsonHandler(IProblemDetailsService problems, IStr
         }
         var field = bad.InnerException is JsonException { Path: { Length: > 1 } path } ? FieldOf(path)
             : Parameter().Match(bad.Message) is { Success: true } m ? JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value) : "body";
+        return await WriteAsync(ctx, problems, l, [field]);
+    }
+
+    /// <summary>400 problem details saying that each field's value could not be read.</summary>
+    public static ValueTask<bool> WriteAsync(HttpContext ctx, IProblemDetailsService problems, IStringLocalizer<SharedResource> l, IEnumerable<string> fields)
+    {
         ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        return problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = ctx,
-            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [l["Validation.Unreadable"]] })
+            ProblemDetails = new HttpValidationProblemDetails(fields.ToDictionary(f => f, _ => new[] { l["Validation.Unreadable"].Value }))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = l["Problem.Invalid"],

@@ -23,6 +23,17 @@ public class InitiativesApiTests(Apps apps)
             .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetInt32() == id);
         Assert.True(await Listed("county=11&organizationKind=Municipality"));
         Assert.False(await Listed("county=42"));
+        // A county not written as its two-digit number is refused naming the field, on every list that filters by county.
+        foreach (var list in new[] { "initiatives", "organizations", "calls", "adoptions", "insights", "insights/flows" })
+        {
+            var refused = await Clients.Anonymous(app).GetAsync($"/api/v1/{list}?county=11x");
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{list}: {refused.StatusCode}");
+            var problem = await refused.ReadJsonAsync();
+            Assert.True(problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty("county", out _), $"{list}: {problem}");
+        }
+        // So is any other optional value the list cannot read, each named (these endpoints are bound at compile time).
+        var both = await (await Clients.Anonymous(app).GetAsync("/api/v1/initiatives?stage=Nope&county=11&organizationKind=Kommune&page=2")).ReadJsonAsync();
+        Assert.Equal(["organizationKind", "stage"], both.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
 
         // The organisation moves to Kristiansand (Agder, 42) and becomes a county municipality's partner company — the filters follow.
         var moved = await owner.Http.PutAsJsonAsync($"/api/v1/organizations/{org}",

@@ -254,8 +254,14 @@ public class SearchApiTests(Apps apps)
         var nowhere = await Search(anonymous, "&county=99");
         Assert.Equal(0, nowhere.GetProperty("results").GetProperty("total").GetInt32());
         Assert.Empty(Hits(nowhere));
-        // A county is its number as written: "3" is not county "03".
-        Assert.Equal(0, (await Search(anonymous, "&county=3")).GetProperty("results").GetProperty("total").GetInt32());
+        // A county is its number as written: "3" is not county "03", and is refused naming the field, not read as a county
+        // that matches nothing.
+        foreach (var notACounty in new[] { "3", "abc", "003" })
+        {
+            var refused = await anonymous.GetAsync($"/api/v1/search?q={token}+eldre&county={notACounty}");
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.ReadJsonAsync()).GetProperty("errors").TryGetProperty("county", out _), $"county={notACounty}");
+        }
         // Two filters at once.
         var both = await Search(anonymous, "&county=46&kind=Initiative");
         Assert.Equal(2, both.GetProperty("results").GetProperty("total").GetInt32());

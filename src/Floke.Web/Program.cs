@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Audit;
 using Floke.Web.Core.Demo;
@@ -25,6 +24,7 @@ using Floke.Web.Infrastructure.Localization;
 using Floke.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -13,25 +13,18 @@ public static class HeapLimit
 {
     public const long DefaultMegabytes = 384;
 
-    /// <summary>The limit in force afterwards, in bytes; null when the collector was left without one.</summary>
-    public static long? Apply(IConfiguration config, ILogger logger)
+    public static void Apply(IConfiguration config, ILogger logger)
     {
         var megabytes = config.GetValue("Floke:HeapLimitMegabytes", DefaultMegabytes);
-        if (megabytes <= 0)
-        {
-            return null;
-        }
-        var bytes = megabytes << 20;
         // The collector's limit today: the machine's memory, or a limit already set (container, environment).
-        var current = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (current <= bytes)
+        if (megabytes <= 0 || GC.GetGCMemoryInfo().TotalAvailableMemoryBytes <= megabytes << 20)
         {
-            return current;
+            return;
         }
         // What start-up read and built (migrations, a search index rebuild) is collected first: the new limit must be above
         // what the collector holds committed.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        AppContext.SetData("GCHeapHardLimit", (ulong)bytes);
+        AppContext.SetData("GCHeapHardLimit", (ulong)megabytes << 20);
         try
         {
             GC.RefreshMemoryLimit();
@@ -40,8 +33,8 @@ public static class HeapLimit
         {
             logger.LogWarning(e, "The managed heap could not be limited to {Megabytes} MB; it runs without a limit", megabytes);
             AppContext.SetData("GCHeapHardLimit", null);
-            return null;
+            return;
         }
-        return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        logger.LogInformation("The managed heap is limited to {Megabytes} MB (Floke:HeapLimitMegabytes)", megabytes);
     }
 }

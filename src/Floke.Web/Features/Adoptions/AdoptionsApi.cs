@@ -1,5 +1,5 @@
-using Floke.Web.Core.Geography;
 using Floke.Web.Core.Audit;
+using Floke.Web.Core.Geography;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Api;
 using Floke.Web.Resources;

@@ -1,5 +1,5 @@
-using Floke.Web.Core.Geography;
 using Floke.Web.Core.Audit;
+using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure;

@@ -68,7 +68,7 @@ services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Js
 services.AddProblemDetails();
 services.AddExceptionHandler<BadJsonHandler>();
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiCompletion>());
+services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiCompletion>().AddSchemaTransformer<OpenApiCompletion>());
 services.AddHealthChecks().AddDbContextCheck<FlokeDbContext>();
 
 var app = builder.Build();

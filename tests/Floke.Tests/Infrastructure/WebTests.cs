@@ -39,6 +39,9 @@ public class WebTests(Apps apps)
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }
+        // A county filter says what it reads: two digits.
+        var county = paths.GetProperty("/api/v1/initiatives").GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "county");
+        Assert.Equal("^[0-9]{2}$", county.GetProperty("schema").GetProperty("pattern").GetString());
         var docs = await http.GetAsync("/api/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
     }

@@ -1,3 +1,4 @@
+using Floke.Web.Core.Geography;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -6,8 +7,9 @@ namespace Floke.Web.Infrastructure.Api;
 /// <summary>Completes the OpenAPI document so it describes every endpoint fully and lints clean (Spectral's OAS rules):
 /// a contact; servers without a trailing slash; every operation with an operationId (the Identity endpoints have none) and
 /// a description (its summary where none is written); and, on every operation, the problem details it answers errors with
-/// — all API errors in Floke are RFC 9457 problem details (exception handler and status-code pages under /api).</summary>
-public sealed class OpenApiCompletion : IOpenApiDocumentTransformer
+/// — all API errors in Floke are RFC 9457 problem details (exception handler and status-code pages under /api). A county
+/// filter is described as what it reads: two digits.</summary>
+public sealed class OpenApiCompletion : IOpenApiDocumentTransformer, IOpenApiSchemaTransformer
 {
     private const string ProblemSchema = "ProblemDetails";
 
@@ -64,6 +66,18 @@ public sealed class OpenApiCompletion : IOpenApiDocumentTransformer
                     };
                 }
             }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        // A parameter read by TryParse is described from the parameter, not from a JSON contract of its type.
+        var type = context.ParameterDescription?.Type ?? context.JsonTypeInfo.Type;
+        if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(CountyNumber))
+        {
+            schema.Pattern = "^[0-9]{2}$";
+            schema.Description = "A county's number as SSB writes it, two digits: 03 Oslo, 46 Vestland.";
         }
         return Task.CompletedTask;
     }

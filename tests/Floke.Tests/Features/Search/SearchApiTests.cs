@@ -262,6 +262,8 @@ public class SearchApiTests(Apps apps)
             Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.True((await refused.ReadJsonAsync()).GetProperty("errors").TryGetProperty("county", out _), $"county={notACounty}");
         }
+        // An empty county (a form's "all") is no filter.
+        Assert.Equal(Hits(all), Hits(await Search(anonymous, "&pageSize=100&county=")));
         // Two filters at once.
         var both = await Search(anonymous, "&county=46&kind=Initiative");
         Assert.Equal(2, both.GetProperty("results").GetProperty("total").GetInt32());

@@ -42,6 +42,11 @@ public class WebTests(Apps apps)
         // A county filter says what it reads: two digits.
         var county = paths.GetProperty("/api/v1/initiatives").GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "county");
         Assert.Equal("^[0-9]{2}$", county.GetProperty("schema").GetProperty("pattern").GetString());
+        // Query parameters are named as they are read and as problem details name them: camelCase, on every operation.
+        var names = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).Where(o => o.Value.TryGetProperty("parameters", out _))
+            .SelectMany(o => o.Value.GetProperty("parameters").EnumerateArray()).Select(p => p.GetProperty("name").GetString()!).Distinct().ToList();
+        Assert.Contains("organizationKind", names);
+        Assert.DoesNotContain(names, n => char.IsUpper(n[0]));
         var docs = await http.GetAsync("/api/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
     }

@@ -72,12 +72,10 @@ public static class BenefitsApi
         investments.MapDelete("/{id:int}", DeleteInvestment).RequireAuthorization().WithName("DeleteInvestment").WithSummary("Removes an investment (give the version seen).");
 
         var insights = app.MapGroup("/api/v1/insights").WithTags("Insights");
-#pragma warning disable RDG002 // bound at run time on purpose: see RuntimeBound
-        insights.MapGet("/flows", RuntimeBound.Handler(Flows)).WithName("Flows")
+        insights.MapGet("/flows", Flows).WithName("Flows")
             .WithSummary("Who invests, who gains: investments by investor, realised gains by receiver, and the flows between them.");
-        insights.MapGet("/flows/{table}.csv", RuntimeBound.Handler(FlowsCsv)).WithName("FlowsCsv").WithSummary("One table of the flows (investors, receivers, flows) as CSV.")
+        insights.MapGet("/flows/{table}.csv", FlowsCsv).WithName("FlowsCsv").WithSummary("One table of the flows (investors, receivers, flows) as CSV.")
             .Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType);
-#pragma warning restore RDG002
         return app;
     }
 
@@ -207,15 +205,15 @@ public static class BenefitsApi
         return result.IsOk ? TypedResults.NoContent() : (ProblemHttpResult)result.ToApi(ctx, _ => true).Result;
     }
 
-    private static async Task<FlowReport> Flows(FlowQueries queries, [AsParameters] FlowParameters p, CancellationToken ct) => await queries.FlowsAsync(p.ToFilter(), ct);
+    private static async Task<FlowReport> Flows(FlowQueries queries, int? fromYear, int? toYear, Measures? measure, GovernmentLevel? sector,
+        CountyNumber? county, OrganizationKind? kind, FlowView? view, CancellationToken ct) =>
+        await queries.FlowsAsync(FlowFilterOf(fromYear, toYear, measure, sector, county, kind, view), ct);
 
-    private static async Task<IResult> FlowsCsv(string table, FlowQueries queries, [AsParameters] FlowParameters p, IStringLocalizer<SharedResource> l,
-        HttpContext ctx, CancellationToken ct) =>
-        BenefitTables.Flows(await queries.FlowsAsync(p.ToFilter(), ct), table, l) ?? ApiResults.NotFound(ctx);
+    private static async Task<IResult> FlowsCsv(string table, FlowQueries queries, int? fromYear, int? toYear, Measures? measure, GovernmentLevel? sector,
+        CountyNumber? county, OrganizationKind? kind, FlowView? view, IStringLocalizer<SharedResource> l, HttpContext ctx, CancellationToken ct) =>
+        BenefitTables.Flows(await queries.FlowsAsync(FlowFilterOf(fromYear, toYear, measure, sector, county, kind, view), ct), table, l) ?? ApiResults.NotFound(ctx);
 
-    /// <summary>The flows filter as query parameters (the page uses the same names).</summary>
-    public sealed record FlowParameters(int? FromYear, int? ToYear, Measures? Measure, GovernmentLevel? Sector, CountyNumber? County, OrganizationKind? Kind, FlowView? View)
-    {
-        public FlowFilter ToFilter() => new(FromYear, ToYear, Measure, Sector, County?.Value, Kind, View ?? FlowView.Organization);
-    }
+    // The flows filter as query parameters, named as on the page.
+    private static FlowFilter FlowFilterOf(int? fromYear, int? toYear, Measures? measure, GovernmentLevel? sector, CountyNumber? county,
+        OrganizationKind? kind, FlowView? view) => new(fromYear, toYear, measure, sector, county?.Value, kind, view ?? FlowView.Organization);
 }

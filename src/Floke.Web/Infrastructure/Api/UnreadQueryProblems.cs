@@ -10,8 +10,8 @@ namespace Floke.Web.Infrastructure.Api;
 /// <summary>An endpoint bound at compile time answers a query value it cannot read as an optional parameter's type
 /// (<c>?stage=Nope</c>, <c>?county=3</c>) with a bare 400: for optional parameters the request delegate generator neither
 /// throws nor logs which parameter failed (it does for required ones). When such an answer comes back with nothing written,
-/// this names the query values the endpoint could not read, as <see cref="BadJsonHandler"/> does for bodies and for the
-/// endpoints bound at run time.</summary>
+/// this names the query values the endpoint could not read, as <see cref="BadJsonHandler"/> does for bodies and required
+/// values. Every API endpoint is generated at compile time (cold start); an empty value (a form's "all") is no value.</summary>
 public sealed class UnreadQueryProblems(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext ctx, IProblemDetailsService problems, IStringLocalizer<SharedResource> l)

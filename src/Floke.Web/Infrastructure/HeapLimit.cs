@@ -21,20 +21,34 @@ public static class HeapLimit
         {
             return;
         }
-        // What start-up read and built (migrations, a search index rebuild) is collected first: the new limit must be above
-        // what the collector holds committed.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         AppContext.SetData("GCHeapHardLimit", (ulong)megabytes << 20);
-        try
+        // Refused when the collector holds more committed than the limit (start-up read much: a search index rebuild);
+        // collected and compacted it usually takes it, and only then is a full collection worth its time.
+        var refused = Refused();
+        if (refused is not null)
         {
-            GC.RefreshMemoryLimit();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            refused = Refused();
         }
-        catch (InvalidOperationException e)
+        if (refused is not null)
         {
-            logger.LogWarning(e, "The managed heap could not be limited to {Megabytes} MB; it runs without a limit", megabytes);
+            logger.LogWarning(refused, "The managed heap could not be limited to {Megabytes} MB; it runs without a limit", megabytes);
             AppContext.SetData("GCHeapHardLimit", null);
             return;
         }
         logger.LogInformation("The managed heap is limited to {Megabytes} MB (Floke:HeapLimitMegabytes)", megabytes);
+    }
+
+    private static InvalidOperationException? Refused()
+    {
+        try
+        {
+            GC.RefreshMemoryLimit();
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e;
+        }
     }
 }

@@ -62,8 +62,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }
         // What a reader may find is every public match and, for a member, the matches shown to their organisations. The
         // public matches of a query are read once for everyone; a member's own are read apart (few, though finding them
-        // still reads the word's matches) and merged in by rank. A query's matches are kept apart from its pages and filters: paging through a common word's results or
-        // narrowing them by a facet reads the matches once, and after that only the page's documents.
+        // still reads the word's matches) and merged in by rank. A query's matches are kept apart from its pages and
+        // filters: paging through a common word's results or narrowing them by a facet reads the matches once, and after
+        // that only the page's documents.
         var orgIds = (await user.OrganizationIdsAsync(ct)).Order().ToArray();
         var filter = f with { Q = null, Page = page, PageSize = size };
         var query = string.Join(' ', words);

@@ -43,7 +43,7 @@ public sealed record NationalSize(double Scale)
 /// every stage with partners, experiments, barriers, benefits with measurements, investments and adoptions. Rows go in by
 /// <see cref="BulkWriter"/> (COPY on PostgreSQL). Everything is marked as demo data; organisation numbers are synthetic
 /// (valid check digit) and no account has a password.</summary>
-public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geography, TextWriter log)
+public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geography, TextWriter log, int keepMatchesFrom = Features.Search.SearchMatchStore.DefaultKeepFrom)
 {
     private static readonly DateTimeOffset Today = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly TodayDate = DateOnly.FromDateTime(Today.UtcDateTime);
@@ -98,7 +98,7 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
             c => db.Proposals.Where(p => p.OpenCallId == c.Id && p.Status == ProposalStatus.Submitted).Min(p => (int?)p.Id)), ct);
         await writer.ResetIdentitiesAsync(ct);
         var indexing = Stopwatch.StartNew();
-        var documents = await Features.Search.SearchIndexer.RebuildAsync(db, log, ct);
+        var documents = await Features.Search.SearchIndexer.RebuildAsync(db, log, ct, keepMatchesFrom);
         await log.WriteLineAsync($"{"Search documents",-22} {documents,10:N0} docs {indexing.Elapsed.TotalSeconds,7:F1} s {documents / Math.Max(0.001, indexing.Elapsed.TotalSeconds),10:N0} docs/s");
         // Fresh statistics, so the query planners know the tables' sizes from the first request.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);

@@ -21,7 +21,8 @@ public static class SeedCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlokeDbContext>();
         var geography = scope.ServiceProvider.GetRequiredService<Geography.Geography>();
-        return await new NationalSeed(db, geography, output).RunAsync(new NationalSize(scale), seed, CancellationToken.None);
+        var keepMatchesFrom = Features.Search.SearchMatchStore.KeepFrom(services.GetRequiredService<IConfiguration>());
+        return await new NationalSeed(db, geography, output, keepMatchesFrom).RunAsync(new NationalSize(scale), seed, CancellationToken.None);
     }
 
     private static string? Arg(string[] args, string name)

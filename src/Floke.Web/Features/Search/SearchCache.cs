@@ -13,6 +13,10 @@ public sealed class SearchCache(IServiceScopeFactory scopes, IConfiguration conf
     : ComputedCache("search", "Floke:Search", TimeSpan.FromMinutes(5), null, config.GetValue("Floke:Search:CacheMegabytes", 64L) * 1024,
         scopes, config, lifetime, clock)
 {
+    /// <summary>How many public matches a single word needs for its set to be kept in the database
+    /// (<see cref="SearchMatchStore"/>; 0: none kept).</summary>
+    public int KeepMatchesFrom { get; } = SearchMatchStore.KeepFrom(config);
+
     /// <summary>Roughly how many kilobytes a report holds in memory: its texts (two bytes a letter) and, for each result,
     /// facet value and the entry itself, the objects around them.</summary>
     public static long Kilobytes(SearchReport report)

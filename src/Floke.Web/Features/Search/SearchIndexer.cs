@@ -102,9 +102,10 @@ public static class SearchIndexer
     }
 
     /// <summary>Builds every document anew (the CLI's <c>search rebuild</c>); returns how many.</summary>
-    public static async Task<int> RebuildAsync(FlokeDbContext db, TextWriter? progress, CancellationToken ct)
+    public static async Task<int> RebuildAsync(FlokeDbContext db, TextWriter? progress, CancellationToken ct, int keepMatchesFrom = SearchMatchStore.DefaultKeepFrom)
     {
         var postgres = db.Database.IsNpgsql();
+        await SearchMatchStore.PauseAsync(db, ct);
         if (!postgres)
         {
             // Bulk-write without indexing row by row, then build the full-text index in one pass (see SqliteSearchSql).
@@ -156,6 +157,10 @@ public static class SearchIndexer
             await db.Database.ExecuteSqlRawAsync(SqliteSearchSql.Rebuild, ct);
             await SqliteSearchSql.CreateTriggersAsync(db, ct);
         }
+        await SearchMatchStore.ResumeAsync(db, ct);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var sets = await SearchQueries.KeepCommonWordsAsync(db, keepMatchesFrom, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, ct);
+        progress?.WriteLine($"  search: the matches of {sets:N0} common words kept ({watch.Elapsed.TotalSeconds:N1} s)");
         return total;
     }
 

@@ -23,6 +23,7 @@ public static class SearchModule
             // A rebuild that was interrupted leaves SQLite without its indexing triggers: put them back.
             await SqliteSearchSql.CreateTriggersAsync(db, ct);
         }
+        await SearchMatchStore.EnsureLoggingAsync(db, ct);
         if (!await db.SearchDocuments.AnyAsync(ct) && await db.Organizations.AnyAsync(ct))
         {
             await SearchIndexer.RebuildAsync(db, null, ct);
@@ -45,7 +46,7 @@ public static class SearchCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlokeDbContext>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var count = await SearchIndexer.RebuildAsync(db, output, CancellationToken.None);
+        var count = await SearchIndexer.RebuildAsync(db, output, CancellationToken.None, SearchMatchStore.KeepFrom(scope.ServiceProvider.GetRequiredService<IConfiguration>()));
         await output.WriteLineAsync($"Search index rebuilt: {count:N0} documents in {watch.Elapsed.TotalSeconds:N1} s");
         return 0;
     }

@@ -34,7 +34,7 @@ public sealed record SimilarItem(SearchResult Item, IReadOnlyList<string> Shared
 /// <summary>One search over needs, initiatives, experiments, lessons, barriers and organisations. Every word must match
 /// (in any of its Norwegian forms, folded or not, or — for a long word found nowhere — a word one letter away); results
 /// and every count are limited to what the reader may see.</summary>
-public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCache cache)
+public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCache cache, ILogger<SearchQueries> logger)
 {
     public const int MaxPageSize = 100;
     public const int MaxWords = 12;
@@ -73,7 +73,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         // page is computed from fresh matches only (a page cut from stale ones would be kept as fresh).
         return await cache.GetAsync($"report|{query}|{orgs}|{filter}", async (db, _, stop) =>
         {
-            var everyone = await cache.GetInlineAsync($"matches|{query}", token => MatchesAsync(db, words, token), stop, m => m.Kilobytes);
+            var everyone = await cache.GetInlineAsync($"matches|{query}", token => MatchesAsync(db, words, cache.KeepMatchesFrom, logger, token), stop, m => m.Kilobytes);
             var own = orgIds.Length == 0 ? null
                 : await cache.GetInlineAsync($"own|{query}|{orgs}", token => OwnMatchesAsync(db, everyone, orgIds, token), stop, m => m.Kilobytes);
             return await ReportAsync(db, everyone, own, filter, stop);
@@ -83,7 +83,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// <summary>One match as a match set holds it: its rank (to single precision, as matches are ordered) and what it is
     /// counted and filtered by, in 16 bytes (a common word has up to 150,000 matches at national scale, and the search cache
     /// holds as many match sets as fit in its bound).</summary>
-    private readonly struct Match
+    internal readonly struct Match
     {
         public int Id { get; init; }
         public float Rank { get; init; }
@@ -145,13 +145,86 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         words.Select(w => new[] { w, NorwegianText.Fold(w) }.Concat(corrections.GetValueOrDefault(w) ?? []).Distinct().ToArray()).ToList();
 
     /// <summary>A query's public matches, the same for every reader: one pass over the matches reading only what is counted
-    /// and ranked (no texts, which would make every match many times larger to hold), then ordered best first.</summary>
-    private static async Task<MatchSet> MatchesAsync(FlokeDbContext db, List<string> words, CancellationToken ct)
+    /// and ranked (no texts, which would make every match many times larger to hold), then ordered best first — or, for a
+    /// single word with at least <paramref name="keepFrom"/> of them, its set kept in the database brought up to date
+    /// (<see cref="SearchMatchStore"/>).</summary>
+    private static async Task<MatchSet> MatchesAsync(FlokeDbContext db, List<string> words, int keepFrom, ILogger logger, CancellationToken ct)
     {
         var corrections = await CorrectionsAsync(db, words, ct);
         var alternatives = Alternatives(words, corrections);
-        var matches = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, [], Visible.Public, Counted(db)), ct);
+        var matches = alternatives.Count == 1 && keepFrom > 0
+            ? await WordMatchesAsync(db, alternatives, keepFrom, logger, ct)
+            : await ReadMatchesAsync(db, Matches(db, alternatives, every: true, [], Visible.Public, Counted(db)), ct);
         return new MatchSet(matches, words, corrections, Stems(alternatives));
+    }
+
+    /// <summary>A single word's public matches: its kept set with the documents changed since read again, or — when none is
+    /// kept or too much has changed — read from the index, and kept when there are at least <paramref name="keepFrom"/>.</summary>
+    private static async Task<Match[]> WordMatchesAsync(FlokeDbContext db, List<string[]> alternatives, int keepFrom, ILogger logger, CancellationToken ct)
+    {
+        var key = SearchMatchStore.Key(alternatives[0]);
+        if (await SearchMatchStore.ReadAsync(db, key, ct) is { } kept && await SearchMatchStore.ChangedSinceAsync(db, kept.Position, ct) is { } changed)
+        {
+            return changed.Length == 0 ? kept.Matches : await UpdatedAsync(db, alternatives, kept.Matches, changed, ct);
+        }
+        var position = await SearchMatchStore.PositionAsync(db, ct);
+        var matches = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, [], Visible.Public, Counted(db)), ct);
+        if (matches.Length >= keepFrom)
+        {
+            await SearchMatchStore.KeepAsync(db, key, position, matches, logger, ct);
+        }
+        return matches;
+    }
+
+    /// <summary>A kept set without the <paramref name="changed"/> documents, and with those of them that match now (read
+    /// from the index by id), in order.</summary>
+    private static async Task<Match[]> UpdatedAsync(FlokeDbContext db, List<string[]> alternatives, Match[] kept, int[] changed, CancellationToken ct)
+    {
+        var (sql, args) = Matches(db, alternatives, every: true, [], Visible.Public, Counted(db));
+        // Ids are numbers, written as they are.
+        sql += $""" AND {(db.Database.IsNpgsql() ? "d.\"Id\"" : "\"SearchFts\".rowid")} IN ({string.Join(", ", changed)})""";
+        var fresh = await ReadMatchesAsync(db, (sql, args), ct);
+        var gone = changed.ToHashSet();
+        var merged = new Match[kept.Length + fresh.Length];
+        var count = 0;
+        for (int i = 0, j = 0; i < kept.Length || j < fresh.Length;)
+        {
+            if (i < kept.Length && gone.Contains(kept[i].Id))
+            {
+                i++;
+                continue;
+            }
+            merged[count++] = j == fresh.Length || (i < kept.Length && kept[i].Order < fresh[j].Order) ? kept[i++] : fresh[j++];
+        }
+        return merged[..count];
+    }
+
+    /// <summary>Keeps the public matches of every word found in at least <paramref name="keepFrom"/> documents (after the
+    /// index is rebuilt): so that even the first ask of a common word reads a kept set. Returns how many sets.</summary>
+    public static async Task<int> KeepCommonWordsAsync(FlokeDbContext db, int keepFrom, ILogger logger, CancellationToken ct)
+    {
+        if (keepFrom <= 0)
+        {
+            return 0;
+        }
+        // The index's own count of documents per indexed form (public or not: a word below the bound in public documents is
+        // read and not kept).
+        var forms = await db.Database.SqlQueryRaw<string>(db.Database.IsNpgsql()
+            ? """SELECT word AS "Value" FROM ts_stat('SELECT "Vector" FROM "SearchDocuments" WHERE "IsPublic"') WHERE ndoc >= {0}"""
+            : """SELECT term AS "Value" FROM "SearchFtsVocabulary" WHERE doc >= {0}""", keepFrom).ToListAsync(ct);
+        // A word with æ, ø or å is indexed under its folded form too ("løsning", "losning"): the set of the word as written
+        // covers both, and a word typed folded is kept when first asked.
+        var folded = forms.Where(f => NorwegianText.Fold(f) != f).Select(NorwegianText.Fold).ToHashSet(StringComparer.Ordinal);
+        var kept = 0;
+        foreach (var form in forms.Where(f => !NorwegianText.IsStopWord(f) && !folded.Contains(f)))
+        {
+            // An indexed form is a word found, so it has no corrections.
+            if ((await WordMatchesAsync(db, Alternatives([form], []), keepFrom, logger, ct)).Length >= keepFrom)
+            {
+                kept++;
+            }
+        }
+        return kept;
     }
 
     /// <summary>The matches of <paramref name="everyone"/>'s query that are not public but shown to one of

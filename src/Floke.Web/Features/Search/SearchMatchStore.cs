@@ -1,0 +1,166 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Floke.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Floke.Web.Features.Search;
+
+/// <summary>The public matches of common words, kept in the database: a word found in tens of thousands of documents
+/// costs 50–300 ms to read, rank and facet from the full-text index (every match is ranked), and reading its kept matches
+/// a few milliseconds. Each kept set is exact when read: beside it is the position of the change log
+/// (<c>SearchChanges</c>, one row for each search document inserted, updated or deleted, written by database triggers in
+/// the writing transaction) at the moment its matches were read, and a reader takes out the documents changed since and
+/// reads those again from the index. A set with more than <see cref="MaxChanges"/> changed documents since is read anew
+/// from the index and kept again. Sets are kept for single words with at least <c>Floke:Search:KeepMatchesFrom</c>
+/// (default <see cref="DefaultKeepFrom"/>) public matches — when first asked, and for every such word when the index is
+/// rebuilt (<see cref="SearchQueries.KeepCommonWordsAsync"/>) — so even the first ask of a common word is read from them.
+/// On SQLite the position is the log's last sequence number (one writer at a time, so the log is in commit order); on
+/// PostgreSQL, whose writers commit out of sequence order, it is the reader's snapshot, and the changes since are those
+/// of transactions that snapshot did not see.</summary>
+internal static class SearchMatchStore
+{
+    public const int DefaultKeepFrom = 5_000;
+
+    /// <summary><c>Floke:Search:KeepMatchesFrom</c>: how many public matches a single word needs for its set to be kept (0:
+    /// none kept).</summary>
+    public static int KeepFrom(IConfiguration config) => config.GetValue("Floke:Search:KeepMatchesFrom", DefaultKeepFrom);
+
+    /// <summary>More documents changed than this since a set was kept, and it is read anew (2,000 documents read from the
+    /// index by id take a few milliseconds).</summary>
+    public const int MaxChanges = 2_000;
+
+    /// <summary>How many of the newest changes the log keeps (older ones are only needed by sets that would be read anew).</summary>
+    public const int KeptChanges = 10 * MaxChanges;
+
+    /// <summary>The format of a kept set, in its key: a change to <see cref="SearchQueries.Match"/>'s layout changes it.</summary>
+    private const string Format = "1";
+
+    public const string SqliteCreateTables = """
+        CREATE TABLE "SearchChanges" ("Seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "DocumentId" INTEGER NOT NULL);
+        CREATE TABLE "SearchMatchSets" ("Key" TEXT NOT NULL PRIMARY KEY, "Position" TEXT NOT NULL, "Matches" BLOB NOT NULL);
+        """;
+
+    public const string SqliteCreateTriggers = """
+        CREATE TRIGGER IF NOT EXISTS "SearchDocuments_changes_ai" AFTER INSERT ON "SearchDocuments" BEGIN INSERT INTO "SearchChanges"("DocumentId") VALUES (new."Id"); END;
+        CREATE TRIGGER IF NOT EXISTS "SearchDocuments_changes_au" AFTER UPDATE ON "SearchDocuments" BEGIN INSERT INTO "SearchChanges"("DocumentId") VALUES (old."Id"); END;
+        CREATE TRIGGER IF NOT EXISTS "SearchDocuments_changes_ad" AFTER DELETE ON "SearchDocuments" BEGIN INSERT INTO "SearchChanges"("DocumentId") VALUES (old."Id"); END;
+        """;
+
+    public const string SqliteDropTriggers = """
+        DROP TRIGGER IF EXISTS "SearchDocuments_changes_ai"; DROP TRIGGER IF EXISTS "SearchDocuments_changes_au"; DROP TRIGGER IF EXISTS "SearchDocuments_changes_ad";
+        """;
+
+    /// <summary>The full-text index's documents per indexed form, to find the common words (FTS5's own table of them).</summary>
+    public const string SqliteCreateVocabulary = """CREATE VIRTUAL TABLE "SearchFtsVocabulary" USING fts5vocab("SearchFts", 'row');""";
+
+    public const string SqliteDrop = SqliteDropTriggers + """DROP TABLE "SearchFtsVocabulary"; DROP TABLE "SearchMatchSets"; DROP TABLE "SearchChanges";""";
+
+    public const string PostgresCreate = """
+        CREATE TABLE "SearchChanges" ("Seq" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "Xid" xid8 NOT NULL DEFAULT pg_current_xact_id(), "DocumentId" integer NOT NULL);
+        CREATE INDEX "IX_SearchChanges_Xid" ON "SearchChanges" ("Xid");
+        CREATE TABLE "SearchMatchSets" ("Key" text NOT NULL PRIMARY KEY, "Position" text NOT NULL, "Matches" bytea NOT NULL);
+        CREATE FUNCTION "SearchDocuments_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO "SearchChanges"("DocumentId") VALUES (CASE WHEN TG_OP = 'INSERT' THEN NEW."Id" ELSE OLD."Id" END);
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER "SearchDocuments_changes" AFTER INSERT OR UPDATE OR DELETE ON "SearchDocuments" FOR EACH ROW EXECUTE FUNCTION "SearchDocuments_changed"();
+        """;
+
+    public const string PostgresDrop = """
+        DROP TRIGGER "SearchDocuments_changes" ON "SearchDocuments"; DROP FUNCTION "SearchDocuments_changed"();
+        DROP TABLE "SearchMatchSets"; DROP TABLE "SearchChanges";
+        """;
+
+    /// <summary>Stops logging changes while the index is rebuilt (a million rows deleted and written, and every kept set
+    /// dropped with them); <see cref="ResumeAsync"/> starts it again.</summary>
+    public static async Task PauseAsync(FlokeDbContext db, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+            ? """ALTER TABLE "SearchDocuments" DISABLE TRIGGER "SearchDocuments_changes";"""
+            : SqliteDropTriggers, ct);
+
+    /// <summary>Drops every kept set and the log, and logs changes again.</summary>
+    public static async Task ResumeAsync(FlokeDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "SearchMatchSets"; DELETE FROM "SearchChanges";""", ct);
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+            ? """ALTER TABLE "SearchDocuments" ENABLE TRIGGER "SearchDocuments_changes";"""
+            : SqliteCreateTriggers, ct);
+    }
+
+    /// <summary>Logs changes again if a rebuild was interrupted (the kept sets may have missed changes: they are dropped).</summary>
+    public static async Task EnsureLoggingAsync(FlokeDbContext db, CancellationToken ct)
+    {
+        var logging = await db.Database.SqlQueryRaw<int>(db.Database.IsNpgsql()
+            ? """SELECT count(*)::int AS "Value" FROM pg_trigger WHERE tgname = 'SearchDocuments_changes' AND tgenabled <> 'D'"""
+            : """SELECT count(*) AS "Value" FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'SearchDocuments_changes_%'""").SingleAsync(ct);
+        if (logging < (db.Database.IsNpgsql() ? 1 : 3))
+        {
+            await ResumeAsync(db, ct);
+        }
+    }
+
+    /// <summary>A single word's key: the forms it is searched under (as written, folded and corrected).</summary>
+    public static string Key(string[] alternatives) =>
+        Format + ":" + string.Join('|', alternatives.SelectMany(NorwegianText.Forms).Distinct().Order(StringComparer.Ordinal));
+
+    /// <summary>Where the change log is now: read before the matches that are kept with it.</summary>
+    public static async Task<string> PositionAsync(FlokeDbContext db, CancellationToken ct) => await db.Database.SqlQueryRaw<string>(db.Database.IsNpgsql()
+        ? """SELECT pg_current_snapshot()::text AS "Value" """
+        : """SELECT CAST(coalesce(max("Seq"), 0) AS TEXT) AS "Value" FROM "SearchChanges" """).SingleAsync(ct);
+
+    /// <summary>The kept set of <paramref name="key"/> and its position, or null.</summary>
+    public static async Task<(SearchQueries.Match[] Matches, string Position)?> ReadAsync(FlokeDbContext db, string key, CancellationToken ct)
+    {
+        var command = db.GetService<IRawSqlCommandBuilder>().Build("""SELECT "Position", "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}""", [key], db.Model);
+        await using var relational = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+        var reader = relational.DbDataReader;
+        return await reader.ReadAsync(ct) ? (Unpack(reader), reader.GetString(0)) : null;
+    }
+
+    /// <summary>A kept set's matches, read straight into their array (a common word's are megabytes).</summary>
+    private static SearchQueries.Match[] Unpack(DbDataReader reader)
+    {
+        var matches = new SearchQueries.Match[reader.GetBytes(1, 0, null, 0, 0) / Unsafe.SizeOf<SearchQueries.Match>()];
+        using var blob = reader.GetStream(1);
+        blob.ReadExactly(MemoryMarshal.AsBytes(matches.AsSpan()));
+        return matches;
+    }
+
+    /// <summary>The documents changed since <paramref name="position"/>, or null when more than <see cref="MaxChanges"/>.</summary>
+    public static async Task<int[]?> ChangedSinceAsync(FlokeDbContext db, string position, CancellationToken ct)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? """SELECT DISTINCT "DocumentId" AS "Value" FROM "SearchChanges" WHERE "Xid" >= pg_snapshot_xmin(CAST({0} AS pg_snapshot)) AND NOT pg_visible_in_snapshot("Xid", CAST({0} AS pg_snapshot))"""
+            : """SELECT DISTINCT "DocumentId" AS "Value" FROM "SearchChanges" WHERE "Seq" > CAST({0} AS INTEGER)""";
+        var changed = await db.Database.SqlQueryRaw<int>(sql, position).Take(MaxChanges + 1).ToArrayAsync(ct);
+        return changed.Length > MaxChanges ? null : changed;
+    }
+
+    /// <summary>Keeps <paramref name="matches"/> as <paramref name="key"/>'s set, read at <paramref name="position"/>, and
+    /// drops the log's oldest changes. A failure (another writer holding the database too long) is logged, not thrown: the
+    /// matches are still the answer, and the set is kept another time.</summary>
+    public static async Task KeepAsync(FlokeDbContext db, string key, string position, SearchQueries.Match[] matches, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).ToArray();
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "SearchMatchSets" ("Key", "Position", "Matches") VALUES ({0}, {1}, {2})
+                ON CONFLICT ("Key") DO UPDATE SET "Position" = excluded."Position", "Matches" = excluded."Matches"
+                """, [key, position, bytes], ct);
+            await db.Database.ExecuteSqlRawAsync($"""
+                DELETE FROM "SearchChanges" WHERE "Seq" <= (SELECT "Seq" FROM "SearchChanges" ORDER BY "Seq" DESC LIMIT 1 OFFSET {KeptChanges})
+                """, ct);
+        }
+        catch (DbException e)
+        {
+            logger.LogWarning(e, "The matches of {Key} could not be kept", key);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Floke.Tests.TestSupport;
+using Floke.Web.Features.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Floke.Tests.Features.Search;
+
+/// <summary>The public matches of common words kept in the database, on both databases (each test on an app of its own
+/// that keeps a word's matches from three): a kept set answers exactly as the index would after documents are added,
+/// made drafts and published, without being read anew; and rebuilding the index keeps the common words' sets at once.</summary>
+public class SearchMatchStoreTests
+{
+    public static TheoryData<string> Providers => Apps.Providers;
+
+    private static FlokeApp KeepingApp(string provider) => new(provider, new() { ["Floke:Search:KeepMatchesFrom"] = "3" });
+
+    private static async Task<JsonElement> SearchAsync(HttpClient client, string query) =>
+        await (await client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}")).ReadJsonAsync();
+
+    private static List<(string Kind, int Id)> Hits(JsonElement report) => report.GetProperty("results").GetProperty("items").EnumerateArray()
+        .Select(r => (r.GetProperty("kind").GetString()!, r.GetProperty("id").GetInt32())).Order().ToList();
+
+    private static Dictionary<string, int> Kinds(JsonElement report) => report.GetProperty("facets").GetProperty("kinds").EnumerateArray()
+        .ToDictionary(k => k.GetProperty("value").GetString()!, k => k.GetProperty("count").GetInt32());
+
+    /// <summary>The kept sets: their keys and the log positions they were read at.</summary>
+    private static async Task<Dictionary<string, string>> KeptAsync(FlokeApp app)
+    {
+        await using var scope = app.Scope();
+        var db = app.Db(scope);
+        var keys = await db.Database.SqlQueryRaw<string>("""SELECT "Key" || ' ' || "Position" AS "Value" FROM "SearchMatchSets" """).ToListAsync();
+        return keys.ToDictionary(k => k[..k.IndexOf(' ')], k => k[(k.IndexOf(' ') + 1)..]);
+    }
+
+    private static string KeyOf(string word) => SearchMatchStore.Key([word, NorwegianText.Fold(word)]);
+
+    private static async Task<int> PublishedInitiativeAsync(ApiUser user, int org, string title)
+    {
+        var id = (await user.CreateInitiativeAsync(org, title)).GetProperty("id").GetInt32();
+        await user.PublishInitiativeAsync(id);
+        return id;
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AKeptSet_FollowsEveryChange_WithoutBeingReadAnew(string provider)
+    {
+        await using var app = KeepingApp(provider);
+        var word = TestData.Word('k');
+        var owner = await Clients.NewApiUserAsync(app, "keeper");
+        var org = await owner.CreateOrganizationAsync();
+        var initiatives = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            initiatives.Add(await PublishedInitiativeAsync(owner, org, $"Tiltak {i} om {word}"));
+        }
+        var anonymous = Clients.Anonymous(app);
+
+        // The first ask reads the index; four public matches are enough to keep.
+        var first = await SearchAsync(anonymous, word);
+        Assert.Equal(initiatives.Select(id => ("Initiative", id)).Order(), Hits(first));
+        var kept = await KeptAsync(app);
+        Assert.True(kept.ContainsKey(KeyOf(word)), string.Join(", ", kept.Keys));
+        var position = kept[KeyOf(word)];
+
+        // Changed since: a new initiative and a published need with the word, and one initiative made a draft again.
+        var added = await PublishedInitiativeAsync(owner, org, $"Enda et tiltak om {word}");
+        var need = await owner.CreatePublishedNeedAsync(org, $"Behov om {word}");
+        var hidden = initiatives[1];
+        var draft = await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{hidden}/visibility", new { visibility = "Draft" });
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+
+        var expected = initiatives.Where(id => id != hidden).Append(added).Select(id => ("Initiative", id)).Append(("Need", need)).Order().ToList();
+        var after = await SearchAsync(anonymous, word);
+        Assert.Equal(expected, Hits(after));
+        Assert.Equal(expected.Count, after.GetProperty("results").GetProperty("total").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["Initiative"] = 4, ["Need"] = 1 }, Kinds(after));
+        // Brought up to date from the log, not read anew (which would have kept it again at a later position).
+        Assert.Equal(position, (await KeptAsync(app))[KeyOf(word)]);
+
+        // The draft is still found by its own organisation, merged into the public matches.
+        var own = await SearchAsync(owner.Http, word);
+        Assert.Equal(expected.Append(("Initiative", hidden)).Order(), Hits(own));
+        Assert.Equal(new Dictionary<string, int> { ["Initiative"] = 5, ["Need"] = 1 }, Kinds(own));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Rebuild_KeepsTheCommonWords_AndTheirSetsAnswer(string provider)
+    {
+        await using var app = KeepingApp(provider);
+        var (common, rare) = (TestData.Word('c'), TestData.Word('r'));
+        var owner = await Clients.NewApiUserAsync(app, "rebuilder");
+        var org = await owner.CreateOrganizationAsync();
+        var needs = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            needs.Add(await owner.CreatePublishedNeedAsync(org, $"Behov {i} om {common}"));
+        }
+        await owner.CreatePublishedNeedAsync(org, $"Behov om {rare}");
+        await owner.CreateNeedAsync(org, $"Utkast om {rare}"); // a draft: not a public match
+
+        var log = new StringWriter();
+        Assert.Equal(0, await SearchCommand.RunAsync(app.Services, ["search", "rebuild"], log));
+        Assert.Contains("common words kept", log.ToString());
+        var kept = await KeptAsync(app);
+        Assert.Contains(KeyOf(common), kept.Keys);
+        Assert.DoesNotContain(KeyOf(rare), kept.Keys);
+
+        // The documents are new after a rebuild; the items found are the same, from the kept set.
+        var report = await SearchAsync(Clients.Anonymous(app), common);
+        Assert.Equal(needs.Select(id => ("Need", id)).Order(), Hits(report));
+        Assert.Equal(kept[KeyOf(common)], (await KeptAsync(app))[KeyOf(common)]);
+    }
+}

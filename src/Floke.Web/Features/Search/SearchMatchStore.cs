@@ -39,9 +39,14 @@ internal static class SearchMatchStore
     /// <summary>The format of a kept set, in its key: a change to <see cref="SearchQueries.Match"/>'s layout changes it.</summary>
     private const string Format = "1";
 
-    public const string SqliteCreateTables = """
+    /// <summary>How often the log drops its oldest changes: at every this many changes, down to the newest <see cref="KeptChanges"/>.</summary>
+    public const int PruneEvery = 1_000;
+
+    public static readonly string SqliteCreateTables = $$"""
         CREATE TABLE "SearchChanges" ("Seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "DocumentId" INTEGER NOT NULL);
         CREATE TABLE "SearchMatchSets" ("Key" TEXT NOT NULL PRIMARY KEY, "Position" TEXT NOT NULL, "Matches" BLOB NOT NULL);
+        CREATE TRIGGER "SearchChanges_prune" AFTER INSERT ON "SearchChanges" WHEN new."Seq" % {{PruneEvery}} = 0
+        BEGIN DELETE FROM "SearchChanges" WHERE "Seq" <= new."Seq" - {{KeptChanges}}; END;
         """;
 
     public const string SqliteCreateTriggers = """
@@ -59,7 +64,7 @@ internal static class SearchMatchStore
 
     public const string SqliteDrop = SqliteDropTriggers + """DROP TABLE "SearchFtsVocabulary"; DROP TABLE "SearchMatchSets"; DROP TABLE "SearchChanges";""";
 
-    public const string PostgresCreate = """
+    public static readonly string PostgresCreate = $$$"""
         CREATE TABLE "SearchChanges" ("Seq" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "Xid" xid8 NOT NULL DEFAULT pg_current_xact_id(), "DocumentId" integer NOT NULL);
         CREATE INDEX "IX_SearchChanges_Xid" ON "SearchChanges" ("Xid");
         CREATE TABLE "SearchMatchSets" ("Key" text NOT NULL PRIMARY KEY, "Position" text NOT NULL, "Matches" bytea NOT NULL);
@@ -68,12 +73,18 @@ internal static class SearchMatchStore
           INSERT INTO "SearchChanges"("DocumentId") VALUES (CASE WHEN TG_OP = 'INSERT' THEN NEW."Id" ELSE OLD."Id" END);
           RETURN NULL;
         END $$;
+        CREATE FUNCTION "SearchChanges_prune"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM "SearchChanges" WHERE "Seq" <= NEW."Seq" - {{{KeptChanges}}};
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER "SearchChanges_prune" AFTER INSERT ON "SearchChanges" FOR EACH ROW WHEN (NEW."Seq" % {{{PruneEvery}}} = 0) EXECUTE FUNCTION "SearchChanges_prune"();
         CREATE TRIGGER "SearchDocuments_changes" AFTER INSERT OR UPDATE OR DELETE ON "SearchDocuments" FOR EACH ROW EXECUTE FUNCTION "SearchDocuments_changed"();
         """;
 
     public const string PostgresDrop = """
         DROP TRIGGER "SearchDocuments_changes" ON "SearchDocuments"; DROP FUNCTION "SearchDocuments_changed"();
-        DROP TABLE "SearchMatchSets"; DROP TABLE "SearchChanges";
+        DROP TABLE "SearchMatchSets"; DROP TABLE "SearchChanges"; DROP FUNCTION "SearchChanges_prune"();
         """;
 
     /// <summary>Stops logging changes while the index is rebuilt (a million rows deleted and written, and every kept set
@@ -142,8 +153,7 @@ internal static class SearchMatchStore
         return changed.Length > MaxChanges ? null : changed;
     }
 
-    /// <summary>Keeps <paramref name="matches"/> as <paramref name="key"/>'s set, read at <paramref name="position"/>, and
-    /// drops the log's oldest changes. A failure (another writer holding the database too long) is logged, not thrown: the
+    /// <summary>Keeps <paramref name="matches"/> as <paramref name="key"/>'s set, read at <paramref name="position"/>. A failure (another writer holding the database too long) is logged, not thrown: the
     /// matches are still the answer, and the set is kept another time.</summary>
     public static async Task KeepAsync(FlokeDbContext db, string key, string position, SearchQueries.Match[] matches, ILogger logger, CancellationToken ct)
     {
@@ -154,9 +164,6 @@ internal static class SearchMatchStore
                 INSERT INTO "SearchMatchSets" ("Key", "Position", "Matches") VALUES ({0}, {1}, {2})
                 ON CONFLICT ("Key") DO UPDATE SET "Position" = excluded."Position", "Matches" = excluded."Matches"
                 """, [key, position, bytes], ct);
-            await db.Database.ExecuteSqlRawAsync($"""
-                DELETE FROM "SearchChanges" WHERE "Seq" <= (SELECT "Seq" FROM "SearchChanges" ORDER BY "Seq" DESC LIMIT 1 OFFSET {KeptChanges})
-                """, ct);
         }
         catch (DbException e)
         {

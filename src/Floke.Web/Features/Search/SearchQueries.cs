@@ -80,6 +80,16 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }, ct, SearchCache.Kilobytes);
     }
 
+    /// <summary>Searches once as an anonymous reader — a word whose matches are kept, and that word with another — so that
+    /// the search's code and queries are loaded before the first searcher after a start (<see cref="Infrastructure.StartupWarmup"/>).</summary>
+    public async Task WarmUpAsync(CancellationToken ct)
+    {
+        var key = await db.Database.SqlQueryRaw<string>("""SELECT "Key" AS "Value" FROM "SearchMatchSets" """).FirstOrDefaultAsync(ct);
+        var word = key is null ? "tjeneste" : key[(key.IndexOf(':') + 1)..].Split('|')[0];
+        await SearchAsync(new SearchFilter(word), ct);
+        await SearchAsync(new SearchFilter($"{word} kommune"), ct);
+    }
+
     /// <summary>One match as a match set holds it: its rank (to single precision, as matches are ordered) and what it is
     /// counted and filtered by, in 16 bytes (a common word has up to 150,000 matches at national scale, and the search cache
     /// holds as many match sets as fit in its bound).</summary>

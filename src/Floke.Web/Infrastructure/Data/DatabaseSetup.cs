@@ -23,7 +23,7 @@ public static class DatabaseSetup
         services.AddSingleton<CacheInvalidation>();
         services.AddSingleton<CacheBackplane>();
         services.AddHostedService(sp => sp.GetRequiredService<CacheBackplane>());
-        services.AddHostedService<InsightsWarmup>();
+        services.AddHostedService<StartupWarmup>();
         if (provider == DatabaseProvider.Postgres)
         {
             var cs = PostgresConnectionString(config.GetConnectionString("Postgres")

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Floke.Tests.TestSupport;
 using Floke.Web.Features.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Floke.Tests.Features.Search;
 
@@ -111,5 +112,26 @@ public class SearchMatchStoreTests
         var report = await SearchAsync(Clients.Anonymous(app), common);
         Assert.Equal(needs.Select(id => ("Need", id)).Order(), Hits(report));
         Assert.Equal(kept[KeyOf(common)], (await KeptAsync(app))[KeyOf(common)]);
+
+        // The start-up warm-up searches a kept word (as an anonymous reader) and that word with another.
+        await using var scope = app.Scope();
+        await scope.ServiceProvider.GetRequiredService<SearchQueries>().WarmUpAsync(CancellationToken.None);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task TheChangeLog_KeepsOnlyItsNewestChanges(string provider)
+    {
+        await using var app = KeepingApp(provider);
+        await using var scope = app.Scope();
+        var db = app.Db(scope);
+        var many = SearchMatchStore.KeptChanges + 5 * SearchMatchStore.PruneEvery;
+        // As many changes as that many documents saved (the triggers write the same rows).
+        await db.Database.ExecuteSqlRawAsync(provider == "sqlite"
+            ? $"""WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {many}) INSERT INTO "SearchChanges"("DocumentId") SELECT i FROM n"""
+            : $"""INSERT INTO "SearchChanges"("DocumentId") SELECT i FROM generate_series(1, {many}) i""");
+        var left = await db.Database.SqlQueryRaw<int>("""SELECT "DocumentId" AS "Value" FROM "SearchChanges" """).ToListAsync();
+        Assert.InRange(left.Count, SearchMatchStore.KeptChanges, SearchMatchStore.KeptChanges + SearchMatchStore.PruneEvery);
+        Assert.Contains(many, left);
+        Assert.DoesNotContain(1, left);
     }
 }

@@ -1,12 +1,15 @@
 using Floke.Web.Features.Adoptions;
 using Floke.Web.Features.Benefits;
+using Floke.Web.Features.Search;
 
 namespace Floke.Web.Infrastructure;
 
-/// <summary>Computes the national figures people open first (who invests, who gains without filters; the spread page) once
-/// the app has started, so the first reader after a restart does not wait for a sum over the whole country. Off with
+/// <summary>Once the app has started: computes the national figures people open first (who invests, who gains without
+/// filters; the spread page), so the first reader after a restart does not wait for a sum over the whole country; then
+/// searches once (<see cref="SearchQueries.WarmUpAsync"/>), so the first searcher does not wait for the search's code and
+/// queries to load (the first search after a start took 170–390 ms against 20–40 ms for the next). Off with
 /// <c>Floke:Insights:WarmUp=false</c> (the tests, which count every SQL statement a page sends).</summary>
-public sealed class InsightsWarmup(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, ILogger<InsightsWarmup> log)
+public sealed class StartupWarmup(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, ILogger<StartupWarmup> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,6 +35,17 @@ public sealed class InsightsWarmup(IServiceScopeFactory scopes, IConfiguration c
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning(e, "Could not compute the national figures at start; the first reader will");
+        }
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SearchQueries>().WarmUpAsync(stoppingToken);
+            log.LogInformation("Search warmed up in {Elapsed} ms", watch.ElapsedMilliseconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not warm the search up at start");
         }
     }
 }

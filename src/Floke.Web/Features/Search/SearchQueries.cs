@@ -173,11 +173,24 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     private static async Task<Match[]> WordMatchesAsync(FlokeDbContext db, List<string[]> alternatives, int keepFrom, ILogger logger, CancellationToken ct)
     {
         var key = SearchMatchStore.Key(alternatives[0]);
-        if (await SearchMatchStore.ReadAsync(db, key, ct) is { } kept && await SearchMatchStore.ChangedSinceAsync(db, kept.Position, ct) is { } changed)
-        {
-            return changed.Length == 0 ? kept.Matches : await UpdatedAsync(db, alternatives, kept.Matches, changed, ct);
-        }
+        var kept = await SearchMatchStore.ReadAsync(db, key, ct);
+        // Where the log is now, read before the changes or the matches that bring a set up to this point.
         var position = await SearchMatchStore.PositionAsync(db, ct);
+        if (kept is { } k && await SearchMatchStore.ChangedSinceAsync(db, k.Position, ct) is { } changed)
+        {
+            if (changed.Length == 0)
+            {
+                return k.Matches;
+            }
+            var updated = await UpdatedAsync(db, alternatives, k.Matches, changed, ct);
+            if (changed.Length >= SearchMatchStore.KeepAgainFrom)
+            {
+                // Each changed document costs a lookup in the index: kept as brought up to date, so the next readers do not
+                // repeat them.
+                await SearchMatchStore.KeepAsync(db, key, position, updated, logger, ct);
+            }
+            return updated;
+        }
         var matches = await ReadMatchesAsync(db, Matches(db, alternatives, every: true, [], Visible.Public, Counted(db)), ct);
         if (matches.Length >= keepFrom)
         {
@@ -191,8 +204,10 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     private static async Task<Match[]> UpdatedAsync(FlokeDbContext db, List<string[]> alternatives, Match[] kept, int[] changed, CancellationToken ct)
     {
         var (sql, args) = Matches(db, alternatives, every: true, [], Visible.Public, Counted(db));
-        // Ids are numbers, written as they are.
-        sql += $""" AND {(db.Database.IsNpgsql() ? "d.\"Id\"" : "\"SearchFts\".rowid")} IN ({string.Join(", ", changed)})""";
+        // Ids are numbers, written as they are. (On SQLite the documents', not the full-text index's: FTS5 looks each id up
+        // in the word's whole list of documents, 0.45 ms an id for a word in 89,000 documents, where SQLite reads the list
+        // once for a long list of ids — 2,000 ids took 1.5 s against 86 ms.)
+        sql += $""" AND d."Id" IN ({string.Join(", ", changed)})""";
         var fresh = await ReadMatchesAsync(db, (sql, args), ct);
         var gone = changed.ToHashSet();
         var merged = new Match[kept.Length + fresh.Length];

@@ -84,6 +84,19 @@ public class SearchMatchStoreTests
         var own = await SearchAsync(owner.Http, word);
         Assert.Equal(expected.Append(("Initiative", hidden)).Order(), Hits(own));
         Assert.Equal(new Dictionary<string, int> { ["Initiative"] = 5, ["Need"] = 1 }, Kinds(own));
+
+        // Brought up to date from many changed documents (here ones no longer indexed, as a rebuilt item's old documents),
+        // the set is kept again as it now is, and answers the same.
+        await using (var scope = app.Scope())
+        {
+            var gone = """INSERT INTO "SearchChanges"("DocumentId") VALUES """
+                + string.Join(", ", Enumerable.Range(1_000_000, SearchMatchStore.KeepAgainFrom).Select(id => $"({id})"));
+            await app.Db(scope).Database.ExecuteSqlRawAsync(gone);
+        }
+        await owner.CreateNeedAsync(org, "Et utkast om noe annet"); // a save: the search's cached matches are read again
+        var again = await SearchAsync(anonymous, word);
+        Assert.Equal(expected, Hits(again));
+        Assert.NotEqual(position, (await KeptAsync(app))[KeyOf(word)]);
     }
 
     [Theory, MemberData(nameof(Providers))]

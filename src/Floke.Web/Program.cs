@@ -91,7 +91,7 @@ if (SearchCommand.Handles(args))
 }
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await SearchModule.EnsureIndexedAsync(scope.ServiceProvider.GetRequiredService<FlokeDbContext>());
+    await SearchModule.EnsureIndexedAsync(scope.ServiceProvider.GetRequiredService<FlokeDbContext>(), SearchMatchStore.KeepFrom(app.Configuration));
 }
 await AdminCommand.EnsureConfiguredAdminAsync(app.Services, app.Configuration, app.Logger);
 if (app.Configuration.GetValue("Floke:Demo", true))

@@ -24,28 +24,28 @@ public sealed class StartupWarmup(IServiceScopeFactory scopes, IConfiguration co
         {
             await started.Task.WaitAsync(stoppingToken);
         }
+        await StepAsync("National figures computed in {Elapsed} ms", "Could not compute the national figures at start; the first reader will", async services =>
+        {
+            await services.GetRequiredService<FlowQueries>().FlowsAsync(new FlowFilter(), stoppingToken);
+            await services.GetRequiredService<AdoptionQueries>().SpreadAsync(stoppingToken);
+        });
+        await StepAsync("Search warmed up in {Elapsed} ms", "Could not warm the search up at start",
+            services => services.GetRequiredService<SearchQueries>().WarmUpAsync(stoppingToken));
+    }
+
+    /// <summary>One step in a scope of its own, its time logged; a failure is logged, and the next step still runs.</summary>
+    private async Task StepAsync(string done, string failed, Func<IServiceProvider, Task> step)
+    {
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FlowQueries>().FlowsAsync(new FlowFilter(), stoppingToken);
-            await scope.ServiceProvider.GetRequiredService<AdoptionQueries>().SpreadAsync(stoppingToken);
-            log.LogInformation("National figures computed in {Elapsed} ms", watch.ElapsedMilliseconds);
+            await step(scope.ServiceProvider);
+            log.LogInformation(done, watch.ElapsedMilliseconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning(e, "Could not compute the national figures at start; the first reader will");
-        }
-        try
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SearchQueries>().WarmUpAsync(stoppingToken);
-            log.LogInformation("Search warmed up in {Elapsed} ms", watch.ElapsedMilliseconds);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning(e, "Could not warm the search up at start");
+            log.LogWarning(e, failed);
         }
     }
 }

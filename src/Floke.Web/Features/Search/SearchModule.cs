@@ -16,7 +16,7 @@ public static class SearchModule
 
     /// <summary>Builds the search documents where there are none yet but there is something to find (the first start
     /// after upgrading to a Floke with search).</summary>
-    public static async Task EnsureIndexedAsync(FlokeDbContext db, CancellationToken ct = default)
+    public static async Task EnsureIndexedAsync(FlokeDbContext db, int keepMatchesFrom, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
         {
@@ -26,7 +26,7 @@ public static class SearchModule
         await SearchMatchStore.EnsureLoggingAsync(db, ct);
         if (!await db.SearchDocuments.AnyAsync(ct) && await db.Organizations.AnyAsync(ct))
         {
-            await SearchIndexer.RebuildAsync(db, null, ct);
+            await SearchIndexer.RebuildAsync(db, null, ct, keepMatchesFrom);
         }
     }
 }

@@ -200,7 +200,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     }
 
     /// <summary>A kept set without the <paramref name="changed"/> documents, and with those of them that match now (read
-    /// from the index by id), in order.</summary>
+    /// again from the index), in order.</summary>
     private static async Task<Match[]> UpdatedAsync(FlokeDbContext db, List<string[]> alternatives, Match[] kept, int[] changed, CancellationToken ct)
     {
         var (sql, args) = Matches(db, alternatives, every: true, [], Visible.Public, Counted(db));
@@ -253,7 +253,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         // covers both, and a word typed folded is kept when first asked.
         var folded = forms.Where(f => NorwegianText.Fold(f) != f).Select(NorwegianText.Fold).ToHashSet(StringComparer.Ordinal);
         var kept = 0;
-        foreach (var form in forms.Where(f => !NorwegianText.IsStopWord(f) && !folded.Contains(f)))
+        foreach (var form in forms.Where(f => !NorwegianText.IsStopWord(NorwegianText.Fold(f)) && !folded.Contains(f)))
         {
             // An indexed form is a word found, so it has no corrections.
             if ((await WordMatchesAsync(db, Alternatives([form], []), keepFrom, logger, ct)).Length >= keepFrom)

@@ -3,9 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Floke.Web.Features.Search;
 
@@ -131,9 +128,7 @@ internal static class SearchMatchStore
     /// <summary>The kept set of <paramref name="key"/> and its position, or null.</summary>
     public static async Task<(SearchQueries.Match[] Matches, string Position)?> ReadAsync(FlokeDbContext db, string key, CancellationToken ct)
     {
-        var command = db.GetService<IRawSqlCommandBuilder>().Build("""SELECT "Position", "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}""", [key], db.Model);
-        await using var relational = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
-            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+        await using var relational = await db.ReadRawAsync("""SELECT "Position", "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}""", [key], ct);
         var reader = relational.DbDataReader;
         return await reader.ReadAsync(ct) ? (Unpack(reader), reader.GetString(0)) : null;
     }
@@ -157,8 +152,9 @@ internal static class SearchMatchStore
         return changed.Length > MaxChanges ? null : changed;
     }
 
-    /// <summary>Keeps <paramref name="matches"/> as <paramref name="key"/>'s set, read at <paramref name="position"/>. A failure (another writer holding the database too long) is logged, not thrown: the
-    /// matches are still the answer, and the set is kept another time.</summary>
+    /// <summary>Keeps <paramref name="matches"/> as <paramref name="key"/>'s set, read at <paramref name="position"/>. A
+    /// failure (another writer holding the database too long) is logged, not thrown: the matches are still the answer, and
+    /// the set is kept another time.</summary>
     public static async Task KeepAsync(FlokeDbContext db, string key, string position, SearchQueries.Match[] matches, ILogger logger, CancellationToken ct)
     {
         try

@@ -4,9 +4,6 @@ using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Floke.Web.Features.Search;
 
@@ -373,9 +370,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     private static async IAsyncEnumerable<Match> MatchRows(FlokeDbContext db, string sql, List<object> args,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, args, db.Model);
-        await using var relational = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
-            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+        await using var relational = await db.ReadRawAsync(sql, args, ct);
         var reader = relational.DbDataReader;
         while (await reader.ReadAsync(ct))
         {

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Floke.Web.Infrastructure.Data;
+
+/// <summary>SQL whose rows are read by hand — where EF Core's materializer costs too much (tens of thousands of narrow rows)
+/// or cannot read the value (a blob read straight into an array). The command still goes through EF Core, so it is logged
+/// and intercepted like any other, and the connection is EF Core's (closed again with the reader).</summary>
+public static class RawReader
+{
+    /// <summary>Runs <paramref name="sql"/> with <paramref name="args"/> as its <c>{0}</c>, <c>{1}</c>… parameters.</summary>
+    public static async Task<RelationalDataReader> ReadRawAsync(this FlokeDbContext db, string sql, IReadOnlyList<object> args, CancellationToken ct)
+    {
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, args, db.Model);
+        return await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+    }
+}

@@ -10,7 +10,8 @@ namespace Floke.Tests.Features.Search;
 
 /// <summary>The public matches of common words kept in the database, on both databases (each test on an app of its own
 /// that keeps a word's matches from three): a kept set answers exactly as the index would after documents are added,
-/// made drafts and published, without being read anew; and rebuilding the index keeps the common words' sets at once.</summary>
+/// made drafts and published, without being read anew, and is kept again once brought up to date from many changes;
+/// rebuilding the index keeps the common words' sets at once; the change log keeps only its newest changes.</summary>
 public class SearchMatchStoreTests
 {
     public static TheoryData<string> Providers => Apps.Providers;

@@ -21,7 +21,7 @@ public sealed class IndexModel(SearchQueries queries) : PageModel
     public SearchReport Report { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Report = await queries.SearchAsync(new SearchFilter(Q, Kind, Stage, Measure, OrganizationKind, County?.Value, Year, PageNumber), ct);
+        Report = await queries.SearchAsync(new SearchFilter(Q, Kind, Stage, Measure, OrganizationKind, County, Year, PageNumber), ct);
 
     /// <summary>This search with one filter changed (null removes it) and the first page, or another page.</summary>
     public string Link(string? name = null, string? value = null, int page = 1)

@@ -17,5 +17,5 @@ public static class SearchApi
 
     private static Task<SearchReport> Search(SearchQueries queries, string? q, SearchKind? kind, InitiativeStage? stage, Measures? measure,
         OrganizationKind? organizationKind, CountyNumber? county, int? year, int page = 1, int pageSize = 20, CancellationToken ct = default) =>
-        queries.SearchAsync(new SearchFilter(q, kind, stage, measure, organizationKind, county?.Value, year, page, pageSize), ct);
+        queries.SearchAsync(new SearchFilter(q, kind, stage, measure, organizationKind, county, year, page, pageSize), ct);
 }

@@ -19,6 +19,8 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
     public string ConnectionString => _connectionString;
     /// <summary>Counts every SQL statement the app sends.</summary>
     public SqlCounter Sql { get; } = new();
+    /// <summary>Acts just before each commit.</summary>
+    public CommitHook Commits { get; } = new();
     private readonly string _connectionString;
     private readonly string? _sqliteFile;
     private readonly string? _postgresDatabase;
@@ -64,8 +66,8 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
         }
         builder.ConfigureServices(services =>
         {
-            services.ConfigureDbContext<SqliteFlokeDbContext>(o => o.AddInterceptors(Sql));
-            services.ConfigureDbContext<PostgresFlokeDbContext>(o => o.AddInterceptors(Sql));
+            services.ConfigureDbContext<SqliteFlokeDbContext>(o => o.AddInterceptors(Sql, Commits));
+            services.ConfigureDbContext<PostgresFlokeDbContext>(o => o.AddInterceptors(Sql, Commits));
         });
     }
 

@@ -77,7 +77,7 @@ public sealed class OrganizationCommands(
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerCountyNumber, org.CountyNumber).SetProperty(i => i.OwnerKind, org.Kind), ct);
             await db.OpenCalls.Where(c => c.OwnerOrganizationId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerCountyNumber, org.CountyNumber).SetProperty(c => c.OwnerKind, org.Kind), ct);
-            await tx.CommitAsync(ct);
+            await tx.CommitWrittenAsync();
         }
         return saved;
     }

@@ -79,7 +79,7 @@ public sealed class BenefitCommands(
         var saved = await save.SaveAsync(benefit, version, b => Apply(b, checkedInput.Value!, clock.GetUtcNow()), ct);
         if (saved.IsOk)
         {
-            await tx.CommitAsync(ct);
+            await tx.CommitWrittenAsync();
         }
         return saved;
     }
@@ -114,7 +114,7 @@ public sealed class BenefitCommands(
             BenefitRules.Recompute(benefit);
         }
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await tx.CommitWrittenAsync();
         return Result.Ok(measurement.Id);
     }
 
@@ -164,7 +164,7 @@ public sealed class BenefitCommands(
         }
         await db.InsertAuditedAsync(added, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await tx.CommitWrittenAsync();
         return Result.Ok(added.Count);
     }
 
@@ -186,7 +186,7 @@ public sealed class BenefitCommands(
         db.Measurements.Remove(measurement);
         BenefitRules.Recompute(benefit);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await tx.CommitWrittenAsync();
         return Result.Ok(true);
     }
 

@@ -105,7 +105,7 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
             .OfType<CacheInvalidation>().FirstOrDefault()?.Written(this, [rows[0]]); // rows of one type: the first says what they change
         if (tx is not null)
         {
-            await tx.CommitAsync(ct);
+            await tx.CommitWrittenAsync();
         }
     }
 
@@ -149,7 +149,7 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
         }
         if (tx is not null)
         {
-            await tx.CommitAsync(cancellationToken);
+            await tx.CommitWrittenAsync();
         }
         return count;
     }

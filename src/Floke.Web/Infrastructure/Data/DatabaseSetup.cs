@@ -29,9 +29,10 @@ public static class DatabaseSetup
             var cs = PostgresConnectionString(config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set."));
             services.AddSingleton(new CacheBackplaneConnection(cs));
-            // The options are built once (singleton), not for every request's context.
-            services.AddDbContext<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()),
-                ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+            // Pooled: a request takes a context whose EF Core services are already set up, instead of building them (and
+            // finding the model) anew — 12 % of the app's CPU on the front page at national scale (perf, 32 connections).
+            services.AddDbContextPool<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs)
+                .UseModel(CompiledModels.Postgres.PostgresFlokeDbContextModel.Instance).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()));
         }
         else
         {
@@ -47,7 +48,7 @@ public static class DatabaseSetup
                 services.AddScoped<SqliteConnectionLease>();
             }
             var statements = new SqliteStatementCache();
-            services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(cs)
+            services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(cs).UseModel(CompiledModels.Sqlite.SqliteFlokeDbContextModel.Instance)
                 .AddInterceptors(keep ? [sp.GetRequiredService<CacheInvalidation>(), pragmas, statements] : [sp.GetRequiredService<CacheInvalidation>(), pragmas]),
                 ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }

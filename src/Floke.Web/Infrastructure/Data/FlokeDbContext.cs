@@ -47,8 +47,21 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Who the audit trail names for changes made outside a web request (CLI, seeding).</summary>
+    /// <summary>Who the audit trail names for changes made outside a web request (CLI, seeding). Forgotten when the
+    /// context is disposed: a pooled instance serves the next request next.</summary>
     public AuditActor? ActorOverride { get; set; }
+
+    public override void Dispose()
+    {
+        ActorOverride = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ActorOverride = null;
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,7 +30,8 @@ public static class DatabaseSetup
                 ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set."));
             services.AddSingleton(new CacheBackplaneConnection(cs));
             // Pooled: a request takes a context whose EF Core services are already set up, instead of building them (and
-            // finding the model) anew — 12 % of the app's CPU on the front page at national scale (perf, 32 connections).
+            // finding the model) anew — 12 % of the app's CPU on the front page at national scale (perf, 32 connections;
+            // bench README "Fourteenth session").
             services.AddDbContextPool<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs)
                 .UseModel(CompiledModels.Postgres.PostgresFlokeDbContextModel.Instance).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()));
         }
@@ -48,9 +49,11 @@ public static class DatabaseSetup
                 services.AddScoped<SqliteConnectionLease>();
             }
             var statements = new SqliteStatementCache();
-            services.AddDbContext<FlokeDbContext, SqliteFlokeDbContext>((sp, o) => o.UseSqlite(cs).UseModel(CompiledModels.Sqlite.SqliteFlokeDbContextModel.Instance)
-                .AddInterceptors(keep ? [sp.GetRequiredService<CacheInvalidation>(), pragmas, statements] : [sp.GetRequiredService<CacheInvalidation>(), pragmas]),
-                ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+            // Pooled as on PostgreSQL; each scope's context is lent the scope's connection.
+            services.AddPooledDbContextFactory<SqliteFlokeDbContext>((sp, o) => o.UseSqlite(cs).UseModel(CompiledModels.Sqlite.SqliteFlokeDbContextModel.Instance)
+                .AddInterceptors(keep ? [sp.GetRequiredService<CacheInvalidation>(), pragmas, statements] : [sp.GetRequiredService<CacheInvalidation>(), pragmas]));
+            services.AddScoped<FlokeDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteFlokeDbContext>>().CreateDbContext()
+                .Lend(sp.GetService<SqliteConnectionLease>()));
         }
         return services;
     }

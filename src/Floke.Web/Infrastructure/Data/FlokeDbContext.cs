@@ -53,15 +53,22 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
 
     public override void Dispose()
     {
-        ActorOverride = null;
+        Forget();
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
-        ActorOverride = null;
+        Forget();
         return base.DisposeAsync();
     }
+
+    /// <summary>Forgets what one scope set on the context, before the pool hands it to the next.</summary>
+    protected virtual void Forget() => ActorOverride = null;
+
+    /// <summary>A service of the application the options carry (pooled contexts are made with the options alone).</summary>
+    protected static T? ApplicationService<T>(DbContextOptions options) where T : class =>
+        options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(T)) as T;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,11 +7,7 @@ namespace Floke.Web.Infrastructure.Data;
 /// pooled (<see cref="DatabaseSetup"/>), so it has one constructor, taking the options alone: the request's user and the
 /// clock come from the application's services the options carry.</summary>
 public sealed class PostgresFlokeDbContext(DbContextOptions<PostgresFlokeDbContext> options)
-    : FlokeDbContext(options, ApplicationService<IHttpContextAccessor>(options), ApplicationService<TimeProvider>(options))
-{
-    private static T? ApplicationService<T>(DbContextOptions options) where T : class =>
-        options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(T)) as T;
-}
+    : FlokeDbContext(options, ApplicationService<IHttpContextAccessor>(options), ApplicationService<TimeProvider>(options));
 
 /// <summary>Lets `dotnet ef` build the PostgreSQL model without a running server.</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresFlokeDbContext>

@@ -6,20 +6,29 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Floke.Web.Infrastructure.Data;
 
 /// <summary>The model on SQLite; its migrations live in Infrastructure/Data/Migrations/Sqlite. In the app it works on a
-/// connection lent for its scope (<see cref="SqliteConnectionLease"/>), which EF Core finds open and leaves open.</summary>
-public sealed class SqliteFlokeDbContext : FlokeDbContext
+/// connection lent for its scope (<see cref="SqliteConnectionLease"/>, given by <see cref="Lend"/>), which EF Core finds
+/// open and leaves open. Its instances are pooled (<see cref="DatabaseSetup"/>), so it has one constructor, taking the
+/// options alone.</summary>
+public sealed class SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> options)
+    : FlokeDbContext(options, ApplicationService<IHttpContextAccessor>(options), ApplicationService<TimeProvider>(options))
 {
-    private readonly SqliteConnectionLease? _lease;
+    private SqliteConnectionLease? _lease;
 
-    public SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> options, IHttpContextAccessor? http = null, TimeProvider? clock = null,
-        SqliteConnectionLease? lease = null)
-        : base(options, http, clock)
+    /// <summary>Works on the scope's leased connection (none: EF Core opens its own from the connection string).</summary>
+    public SqliteFlokeDbContext Lend(SqliteConnectionLease? lease)
     {
         _lease = lease;
         if (lease is not null)
         {
             Database.SetDbConnection(lease.Connection, contextOwnsConnection: false);
         }
+        return this;
+    }
+
+    protected override void Forget()
+    {
+        base.Forget();
+        _lease = null;
     }
 
     /// <summary>As on any database, and in turn: the app's locked writers wait in one queue, first come first served,

@@ -3,15 +3,17 @@ using Floke.Web.Core.Audit;
 
 namespace Floke.Tests.Infrastructure.Data;
 
-/// <summary>PostgreSQL's contexts are pooled: an instance serves one scope after another, and must not carry what one
-/// scope set on it into the next.</summary>
+/// <summary>The contexts are pooled: an instance serves one scope after another, and must not carry what one scope set on
+/// it into the next.</summary>
 [Collection("app")]
 public class ContextPoolTests(Apps apps)
 {
-    [Fact]
-    public async Task AContextBackFromThePool_NoLongerNamesTheActorAnEarlierScopeSet()
+    public static TheoryData<string> Providers => Apps.Providers;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AContextBackFromThePool_NoLongerNamesTheActorAnEarlierScopeSet(string provider)
     {
-        var app = apps["postgres"];
+        var app = apps[provider];
         object first;
         await using (var scope = app.Scope())
         {
@@ -30,6 +32,6 @@ public class ContextPoolTests(Apps apps)
                 return;
             }
         }
-        Assert.Fail("The pool never handed the context back: PostgreSQL's contexts are expected to be pooled.");
+        Assert.Fail("The pool never handed the context back: the contexts are expected to be pooled.");
     }
 }

@@ -11,10 +11,11 @@ namespace Floke.Web.Features.Search;
 /// a few milliseconds. Each kept set is exact when read: beside it is the position of the change log
 /// (<c>SearchChanges</c>, one row for each search document inserted, updated or deleted, written by database triggers in
 /// the writing transaction) at the moment its matches were read, and a reader takes out the documents changed since and
-/// reads those again from the index (and keeps the set so brought up to date when they were many). A set with more than <see cref="MaxChanges"/> changed documents since is read anew
-/// from the index and kept again. Sets are kept for single words with at least <c>Floke:Search:KeepMatchesFrom</c>
-/// (default <see cref="DefaultKeepFrom"/>) public matches — when first asked, and for every such word when the index is
-/// rebuilt (<see cref="SearchQueries.KeepCommonWordsAsync"/>) — so even the first ask of a common word is read from them.
+/// reads those again from the index (and keeps the set so brought up to date when they were many). A set with more than
+/// <see cref="MaxChanges"/> changed documents since is read anew from the index and kept again. Sets are kept for single
+/// words with at least <c>Floke:Search:KeepMatchesFrom</c> (default <see cref="DefaultKeepFrom"/>) public matches — when
+/// first asked, and for every such word when the index is rebuilt (<see cref="SearchQueries.KeepCommonWordsAsync"/>) — so
+/// even the first ask of a common word is read from them.
 /// On SQLite the position is the log's last sequence number (one writer at a time, so the log is in commit order); on
 /// PostgreSQL, whose writers commit out of sequence order, it is the reader's snapshot, and the changes since are those
 /// of transactions that snapshot did not see.</summary>

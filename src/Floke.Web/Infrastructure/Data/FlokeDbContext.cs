@@ -14,10 +14,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Floke.Web.Infrastructure.Data;
 
-/// <summary>The one model of Floke. Each database provider has a subclass that owns its migration set.</summary>
-public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAccessor? http = null, TimeProvider? clock = null)
-    : IdentityDbContext<User>(options), IDataProtectionKeyContext
+/// <summary>The one model of Floke. Each database provider has a subclass that owns its migration set. The contexts are
+/// pooled, so they are made with the options alone: the request's user and the clock come from the application's
+/// services the options carry.</summary>
+public abstract class FlokeDbContext(DbContextOptions options) : IdentityDbContext<User>(options), IDataProtectionKeyContext
 {
+    private readonly IHttpContextAccessor? http = ApplicationService<IHttpContextAccessor>(options);
+    private readonly TimeProvider clock = ApplicationService<TimeProvider>(options) ?? TimeProvider.System;
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Need> Needs => Set<Need>();
@@ -66,8 +70,11 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
     /// <summary>Forgets what one scope set on the context, before the pool hands it to the next.</summary>
     protected virtual void Forget() => ActorOverride = null;
 
-    /// <summary>A service of the application the options carry (pooled contexts are made with the options alone).</summary>
-    protected static T? ApplicationService<T>(DbContextOptions options) where T : class =>
+    /// <summary>Who the audit trail names for what this context saves: the override, or the request's user.</summary>
+    private AuditActor Actor => ActorOverride ?? AuditActor.From(http?.HttpContext?.User);
+
+    /// <summary>A service of the application the options carry (none at design time).</summary>
+    private static T? ApplicationService<T>(DbContextOptions options) where T : class =>
         options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(T)) as T;
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -118,9 +125,7 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
             key.SetValue(rows[i], keys[i]);
         }
         await writer.WriteAsync(rows, ct);
-        var actor = ActorOverride ?? AuditActor.From(http?.HttpContext?.User);
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
-        await writer.WriteAsync(rows.Select(AuditRecorder.Created<T>(type, actor, now)), ct, keysFromDatabase: true);
+        await writer.WriteAsync(rows.Select(AuditRecorder.Created<T>(type, Actor, clock.GetUtcNow())), ct, keysFromDatabase: true);
         this.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
             .OfType<CacheInvalidation>().FirstOrDefault()?.Written(this, [rows[0]]); // rows of one type: the first says what they change
         if (tx is not null)
@@ -145,8 +150,7 @@ public abstract class FlokeDbContext(DbContextOptions options, IHttpContextAcces
         {
             entry.Entity.Version++;
         }
-        var actor = ActorOverride ?? AuditActor.From(http?.HttpContext?.User);
-        var pending = AuditRecorder.Collect(this, actor, (clock ?? TimeProvider.System).GetUtcNow());
+        var pending = AuditRecorder.Collect(this, Actor, clock.GetUtcNow());
         var searched = Features.Search.SearchIndexer.Changed(ChangeTracker);
         if (pending.Count == 0 && searched.Count == 0)
         {

@@ -7,10 +7,8 @@ namespace Floke.Web.Infrastructure.Data;
 
 /// <summary>The model on SQLite; its migrations live in Infrastructure/Data/Migrations/Sqlite. In the app it works on a
 /// connection lent for its scope (<see cref="SqliteConnectionLease"/>, given by <see cref="Lend"/>), which EF Core finds
-/// open and leaves open. Its instances are pooled (<see cref="DatabaseSetup"/>), so it has one constructor, taking the
-/// options alone.</summary>
-public sealed class SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> options)
-    : FlokeDbContext(options, ApplicationService<IHttpContextAccessor>(options), ApplicationService<TimeProvider>(options))
+/// open and leaves open.</summary>
+public sealed class SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> options) : FlokeDbContext(options)
 {
     private SqliteConnectionLease? _lease;
 

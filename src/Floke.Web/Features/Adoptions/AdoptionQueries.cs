@@ -125,15 +125,23 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
             .OrderBy(a => a.CreatedAt).Take(MaxPageSize)).ToListAsync(ct);
     }
 
-    public async Task<AdoptionCounts> CountsAsync(int initiativeId, CancellationToken ct)
+    /// <summary>How many organisations consider, pilot, use or left an initiative the reader may see, and how many of them
+    /// its owner has not confirmed.</summary>
+    public async Task<AdoptionCounts> CountsAsync(Initiatives.InitiativeView initiative, CancellationToken ct)
     {
-        var rows = await db.Adoptions.AsNoTracking().Where(a => a.InitiativeId == initiativeId)
-            .GroupBy(a => new { a.Status, Unconfirmed = a.ConfirmedAt == null }).Select(g => new { g.Key.Status, g.Key.Unconfirmed, Count = g.Count() }).ToListAsync(ct);
+        var rows = await CountRows.For(db)(db, initiative.Id).ToListAsync(ct);
         return Counts(rows.GroupBy(r => r.Status).Select(g => (g.Key, g.Sum(r => r.Count)))) with
         {
             Unconfirmed = rows.Where(r => r.Unconfirmed).Sum(r => r.Count),
         };
     }
+
+    private sealed record CountRow(AdoptionStatus Status, bool Unconfirmed, int Count);
+
+    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<CountRow>>> CountRows = new(() => EF.CompileAsyncQuery(
+        (FlokeDbContext db, int initiativeId) => db.Adoptions.AsNoTracking().Where(a => a.InitiativeId == initiativeId)
+            .GroupBy(a => new { a.Status, Unconfirmed = a.ConfirmedAt == null })
+            .Select(g => new CountRow(g.Key.Status, g.Key.Unconfirmed, g.Count()))));
 
     private static AdoptionCounts Counts(IEnumerable<(AdoptionStatus Status, int Count)> rows)
     {

@@ -74,12 +74,14 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
     }
 
     /// <summary>An initiative's barriers (at most 50, newest first) in one query, for the initiative's page.</summary>
-    public async Task<IReadOnlyList<BarrierSummary>> ForInitiativeAsync(int initiativeId, CancellationToken ct) =>
-        await (await VisibleAsync(ct)).Where(b => b.InitiativeId == initiativeId)
+    public async Task<IReadOnlyList<BarrierSummary>> ForInitiativeAsync(Initiatives.InitiativeView initiative, CancellationToken ct) =>
+        await OfInitiative.For(db)(db, initiative.Id).ToListAsync(ct);
+
+    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<BarrierSummary>>> OfInitiative = new(() => EF.CompileAsyncQuery(
+        (FlokeDbContext db, int initiativeId) => db.Barriers.AsNoTracking().Where(b => b.InitiativeId == initiativeId)
             .OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Take(50)
             .Select(b => new BarrierSummary(b.Id, b.Rule, b.Section, b.Kind, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
-                b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt))
-            .ToListAsync(ct);
+                b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt))));
 
     public async Task<BarrierView?> GetAsync(int id, CancellationToken ct)
     {

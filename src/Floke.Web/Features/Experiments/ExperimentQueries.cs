@@ -67,15 +67,13 @@ public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeP
     }
 
     /// <summary>An initiative's experiments (at most 50, newest first) in one query, for the initiative's page.</summary>
-    public async Task<IReadOnlyList<ExperimentSummary>> ForInitiativeAsync(int initiativeId, CancellationToken ct)
-    {
-        var orgIds = await user.OrganizationIdsAsync(ct);
-        var visible = db.Initiatives.VisibleTo(orgIds);
-        return await db.Experiments.AsNoTracking().Where(e => e.InitiativeId == initiativeId && visible.Any(i => i.Id == e.InitiativeId))
+    public async Task<IReadOnlyList<ExperimentSummary>> ForInitiativeAsync(InitiativeView initiative, CancellationToken ct) =>
+        await OfInitiative.For(db)(db, initiative.Id).ToListAsync(ct);
+
+    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<ExperimentSummary>>> OfInitiative = new(() => EF.CompileAsyncQuery(
+        (FlokeDbContext db, int initiativeId) => db.Experiments.AsNoTracking().Where(e => e.InitiativeId == initiativeId)
             .OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id).Take(50)
-            .Select(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId, e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt))
-            .ToListAsync(ct);
-    }
+            .Select(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId, e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt))));
 
     /// <summary>One experiment, or null where it does not exist or its initiative is another organisation's draft.</summary>
     public async Task<ExperimentView?> GetAsync(int id, CancellationToken ct)

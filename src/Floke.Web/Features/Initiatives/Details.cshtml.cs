@@ -73,11 +73,14 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
 
     protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var initiative = await queries.GetAsync(id, ct);
-        Initiative = initiative!;
-        Experiments = initiative is null ? [] : await experiments.ForInitiativeAsync(id, ct);
-        Barriers = initiative is null ? [] : await barriers.ForInitiativeAsync(id, ct);
-        Adoptions = initiative is null ? Adoptions : await adoptions.CountsAsync(id, ct);
-        return initiative is not null;
+        if (await queries.GetAsync(id, ct) is not { } initiative)
+        {
+            return false;
+        }
+        Initiative = initiative;
+        Experiments = await experiments.ForInitiativeAsync(initiative, ct);
+        Barriers = await barriers.ForInitiativeAsync(initiative, ct);
+        Adoptions = await adoptions.CountsAsync(initiative, ct);
+        return true;
     }
 }

@@ -21,20 +21,29 @@ public static class InitiativeAccess
                 || i.Partners.Any(p => organizationIds.Contains(p.OrganizationId)));
 
     /// <summary>The owner's members edit the initiative, invite partners and ask for gate decisions.</summary>
-    public static async Task<bool> CanEditAsync(Initiative i, CurrentUser user, CancellationToken ct) =>
-        await user.IsMemberOfAsync(i.OwnerOrganizationId, ct);
+    public static Task<bool> CanEditAsync(Initiative i, CurrentUser user, CancellationToken ct) =>
+        CanEditAsync(i.OwnerOrganizationId, user, ct);
+
+    public static async Task<bool> CanEditAsync(int ownerId, CurrentUser user, CancellationToken ct) =>
+        await user.IsMemberOfAsync(ownerId, ct);
 
     /// <summary>The owner's and accepted partners' members add lessons (and, later, experiments).</summary>
-    public static async Task<bool> CanContributeAsync(Initiative i, CurrentUser user, CancellationToken ct)
+    public static Task<bool> CanContributeAsync(Initiative i, CurrentUser user, CancellationToken ct) =>
+        CanContributeAsync(i.OwnerOrganizationId, i.Partners.Where(p => p.Status == ParticipationStatus.Accepted).Select(p => p.OrganizationId),
+            user, ct);
+
+    public static async Task<bool> CanContributeAsync(int ownerId, IEnumerable<int> acceptedPartnerIds, CurrentUser user, CancellationToken ct)
     {
         var roles = await user.RolesAsync(ct);
-        return roles.ContainsKey(i.OwnerOrganizationId)
-            || i.Partners.Any(p => p.Status == ParticipationStatus.Accepted && roles.ContainsKey(p.OrganizationId));
+        return roles.ContainsKey(ownerId) || acceptedPartnerIds.Any(roles.ContainsKey);
     }
 
     /// <summary>Only leaders (and administrators) of the owning organisation decide at a gate.</summary>
     public static Task<bool> CanDecideAsync(Initiative i, CurrentUser user, CancellationToken ct) =>
-        user.HasRoleAsync(i.OwnerOrganizationId, MemberRole.Leader, ct);
+        CanDecideAsync(i.OwnerOrganizationId, user, ct);
+
+    public static Task<bool> CanDecideAsync(int ownerId, CurrentUser user, CancellationToken ct) =>
+        user.HasRoleAsync(ownerId, MemberRole.Leader, ct);
 
     /// <summary>The initiative someone adds an experiment or a barrier to: one they may see (else the field is invalid,
     /// or, for a visitor, forbidden) and may contribute to (else forbidden).</summary>

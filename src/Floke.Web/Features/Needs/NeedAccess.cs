@@ -6,7 +6,10 @@ namespace Floke.Web.Features.Needs;
 /// <summary>Who may see and change a need. Pages, API and lists all ask here.</summary>
 public static class NeedAccess
 {
-    /// <summary>Published and archived needs are public; a draft is seen by members of its owners and invited co-owners.</summary>
+    /// <summary>Published and archived needs are public; a draft is seen by members of its owners and invited co-owners.
+    /// The compiled query of an initiative's page (<c>InitiativeQueries.Parts</c>) writes the same rule out, since a
+    /// compiled query cannot call this; <c>InitiativesApiTests.ServedNeeds_OwnersDraftHiddenFromOthers_InNorwegianOrder</c>
+    /// holds it there.</summary>
     public static IQueryable<Need> VisibleTo(this IQueryable<Need> needs, int[] organizationIds) =>
         organizationIds.Length == 0 // said as such for PostgreSQL (see InitiativeAccess.VisibleTo)
             ? needs.Where(n => n.Status != NeedStatus.Draft)

@@ -116,6 +116,33 @@ public class InitiativesApiTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task ServedNeeds_OwnersDraftHiddenFromOthers_InNorwegianOrder(string provider)
+    {
+        var app = apps[provider];
+        var owner = await Clients.NewApiUserAsync(app);
+        var outsider = await Clients.NewApiUserAsync(app);
+        await outsider.CreateOrganizationAsync();
+        var org = await owner.CreateOrganizationAsync();
+        // Norwegian order is Æ, Ø, Å: neither the code points' order (Å, Æ, Ø) nor the invariant culture's (Å as A).
+        var aa = await owner.CreatePublishedNeedAsync(org, "Åpne data om skoleskyss");
+        var oe = await owner.CreatePublishedNeedAsync(org, "Økt bruk av velferdsteknologi");
+        var ae = await owner.CreatePublishedNeedAsync(org, "Ærlig vurdering av tilskudd");
+        var draft = (await owner.CreateNeedAsync(org, "Bedre varsling ved flom")).GetProperty("id").GetInt32();
+        var id = (await owner.CreateInitiativeAsync(org, needIds: [aa, draft, oe, ae])).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await owner.Http.PostAsJsonAsync($"/api/v1/initiatives/{id}/visibility", new { visibility = "Published" })).StatusCode);
+
+        async Task<int[]> Served(HttpClient http) =>
+            (await http.GetFromJsonAsync<JsonElement>($"/api/v1/initiatives/{id}")).GetProperty("needs").EnumerateArray()
+                .Select(n => n.GetProperty("id").GetInt32()).ToArray();
+        Assert.Equal([ae, oe, aa], await Served(Clients.Anonymous(app)));
+        Assert.Equal([ae, oe, aa], await Served(outsider.Http));
+        Assert.Equal([draft, ae, oe, aa], await Served(owner.Http));
+        var page = await Clients.Anonymous(app).GetStringAsync($"/initiatives/{id}");
+        Assert.Contains($"/needs/{ae}\"", page);
+        Assert.DoesNotContain($"/needs/{draft}\"", page);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Gate_OnlyLeadersDecide_GoMovesOneStage_HoldStays(string provider)
     {
         var app = apps[provider];

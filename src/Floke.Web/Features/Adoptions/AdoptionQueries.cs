@@ -138,10 +138,10 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
 
     private sealed record CountRow(AdoptionStatus Status, bool Unconfirmed, int Count);
 
-    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<CountRow>>> CountRows = new(() => EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<CountRow>>> CountRows = PerModel.Sequence(
         (FlokeDbContext db, int initiativeId) => db.Adoptions.AsNoTracking().Where(a => a.InitiativeId == initiativeId)
             .GroupBy(a => new { a.Status, Unconfirmed = a.ConfirmedAt == null })
-            .Select(g => new CountRow(g.Key.Status, g.Key.Unconfirmed, g.Count()))));
+            .Select(g => new CountRow(g.Key.Status, g.Key.Unconfirmed, g.Count())));
 
     private static AdoptionCounts Counts(IEnumerable<(AdoptionStatus Status, int Count)> rows)
     {

@@ -77,11 +77,11 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
     public async Task<IReadOnlyList<BarrierSummary>> ForInitiativeAsync(Initiatives.InitiativeView initiative, CancellationToken ct) =>
         await OfInitiative.For(db)(db, initiative.Id).ToListAsync(ct);
 
-    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<BarrierSummary>>> OfInitiative = new(() => EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<BarrierSummary>>> OfInitiative = PerModel.Sequence(
         (FlokeDbContext db, int initiativeId) => db.Barriers.AsNoTracking().Where(b => b.InitiativeId == initiativeId)
             .OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Take(50)
             .Select(b => new BarrierSummary(b.Id, b.Rule, b.Section, b.Kind, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
-                b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt))));
+                b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt)));
 
     public async Task<BarrierView?> GetAsync(int id, CancellationToken ct)
     {

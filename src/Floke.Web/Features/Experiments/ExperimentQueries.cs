@@ -70,10 +70,10 @@ public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeP
     public async Task<IReadOnlyList<ExperimentSummary>> ForInitiativeAsync(InitiativeView initiative, CancellationToken ct) =>
         await OfInitiative.For(db)(db, initiative.Id).ToListAsync(ct);
 
-    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<ExperimentSummary>>> OfInitiative = new(() => EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<ExperimentSummary>>> OfInitiative = PerModel.Sequence(
         (FlokeDbContext db, int initiativeId) => db.Experiments.AsNoTracking().Where(e => e.InitiativeId == initiativeId)
             .OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id).Take(50)
-            .Select(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId, e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt))));
+            .Select(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId, e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt)));
 
     /// <summary>One experiment, or null where it does not exist or its initiative is another organisation's draft.</summary>
     public async Task<ExperimentView?> GetAsync(int id, CancellationToken ct)

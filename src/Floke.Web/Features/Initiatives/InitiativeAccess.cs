@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Floke.Web.Features.Initiatives;
@@ -16,9 +18,16 @@ public static class InitiativeAccess
         // for a count over 200,000 initiatives).
         organizationIds.Length == 0
             ? initiatives.Where(i => i.Visibility == InitiativeVisibility.Published)
-            : initiatives.Where(i => i.Visibility == InitiativeVisibility.Published
-                || organizationIds.Contains(i.OwnerOrganizationId)
-                || i.Partners.Any(p => organizationIds.Contains(p.OrganizationId)));
+            : initiatives.Where(Linq.Expr((Initiative i) => IsVisibleTo.Invoke(i, organizationIds)).Expand());
+
+    /// <summary>The rule of <see cref="VisibleTo"/> as one expression, for any number of organisations (none for a visitor).
+    /// A compiled query cannot call <see cref="VisibleTo"/>; it says <c>InitiativeAccess.IsVisibleTo.Invoke(i, orgIds)</c>
+    /// and is expanded (LinqKit's <c>Expand</c>) once when it is compiled. Looking up one initiative, the rule's parts for
+    /// members cost nothing for a visitor; lists use <see cref="VisibleTo"/>, which leaves them out.</summary>
+    public static readonly Expression<Func<Initiative, int[], bool>> IsVisibleTo = (i, organizationIds) =>
+        i.Visibility == InitiativeVisibility.Published
+        || organizationIds.Contains(i.OwnerOrganizationId)
+        || i.Partners.Any(p => organizationIds.Contains(p.OrganizationId));
 
     /// <summary>The owner's members edit the initiative, invite partners and ask for gate decisions.</summary>
     public static Task<bool> CanEditAsync(Initiative i, CurrentUser user, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Needs;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Floke.Web.Features.Initiatives;
@@ -133,22 +134,14 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
     }
 
     /// <summary>One initiative, or null where it does not exist or the reader may not see it (another organisation's draft).
-    /// Two statements: the initiative with its owner's name and the title of the one that inspired it, then all its short
-    /// lists in one (<see cref="PartRow"/>). At national scale the page cost its round trips, not its rows: each statement
-    /// was about a quarter of a millisecond of CPU (EF Core, Npgsql and PostgreSQL together), nine of them most of the
-    /// page (bench README, "Fifteenth session").</summary>
+    /// Two statements, both compiled: the initiative with its owner's name and the title of the one that inspired it
+    /// (<see cref="Head"/>), then all its short lists in one (<see cref="Parts"/>). At national scale the page cost its
+    /// statements, not its rows: nine of them most of the page's CPU, and of each, building the query and EF Core finding it
+    /// in its cache most of the app's share (bench README, "Fifteenth session").</summary>
     public async Task<InitiativeView?> GetAsync(int id, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var visible = db.Initiatives.AsNoTracking().VisibleTo(orgIds);
-        var head = await visible.Where(x => x.Id == id)
-            .Select(x => new
-            {
-                Initiative = x,
-                OwnerName = x.OwnerOrganization!.Name,
-                InspiredByTitle = visible.Where(o => o.Id == x.InspiredByInitiativeId).Select(o => o.Title).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
+        var head = await Head.For(db)(db, id, orgIds, ct);
         if (head is null)
         {
             return null;
@@ -181,6 +174,17 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
                 .Select(p => p.OrganizationId).ToList(),
         };
     }
+
+    private sealed record HeadRow(Initiative Initiative, string OwnerName, string? InspiredByTitle);
+
+    /// <summary>The initiative of <see cref="GetAsync"/> if the reader may see it, with its owner's name and the title of the
+    /// initiative that inspired it (if the reader may see that one), compiled once.</summary>
+    private static readonly PerModel<Func<FlokeDbContext, int, int[], CancellationToken, Task<HeadRow?>>> Head = PerModel.Single(
+        (FlokeDbContext db, int id, int[] orgIds, CancellationToken ct) => db.Initiatives.AsNoTracking()
+            .Where(x => x.Id == id && InitiativeAccess.IsVisibleTo.Invoke(x, orgIds))
+            .Select(x => new HeadRow(x, x.OwnerOrganization!.Name, db.Initiatives
+                .Where(o => o.Id == x.InspiredByInitiativeId && InitiativeAccess.IsVisibleTo.Invoke(o, orgIds)).Select(o => o.Title).FirstOrDefault()))
+            .FirstOrDefault());
 
     /// <summary>Titles in Norwegian alphabetical order (æ, ø, å after z), the same on both databases.</summary>
     private static readonly StringComparer NorwegianOrder = StringComparer.Create(Formatting.Norwegian, ignoreCase: false);
@@ -216,7 +220,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
 
     /// <summary>The short lists of <see cref="GetAsync"/>, compiled once: building the query anew, and EF Core finding it in its
     /// cache by comparing the whole expression, was two thirds of what this statement cost the app.</summary>
-    private static readonly PerModel<Func<FlokeDbContext, int, int[], IAsyncEnumerable<PartRow>>> Parts = new(() => EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<FlokeDbContext, int, int[], IAsyncEnumerable<PartRow>>> Parts = PerModel.Sequence(
         (FlokeDbContext db, int id, int[] orgIds) =>
             // Partner: organisation, its name, kind, the role and status, when invited.
             db.InitiativePartners.AsNoTracking().Where(p => p.InitiativeId == id)
@@ -225,10 +229,9 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
                     Part = Part.Partner, Id = p.OrganizationId, A = (int)p.Organization!.Kind, B = (int)p.Role, C = (int)p.Status,
                     Text1 = p.Organization.Name, Text2 = null, Text3 = null, Text4 = null, At = p.InvitedAt, Day = null, Flag = false,
                 })
-            // Need: only the served needs the reader may see (a partner's draft need stays hidden from the public; the rule of
-            // NeedAccess.VisibleTo, written out: a compiled query cannot call it); its title.
+            // Need: only the served needs the reader may see (a partner's draft need stays hidden from the public); its title.
             .Concat(db.InitiativeNeeds.Where(n => n.InitiativeId == id).Select(n => n.Need!)
-                .Where(n => n.Status != NeedStatus.Draft || n.Owners.Any(o => orgIds.Contains(o.OrganizationId)))
+                .Where(n => NeedAccess.IsVisibleTo.Invoke(n, orgIds))
                 .Select(n => new PartRow
                 {
                     Part = Part.Need, Id = n.Id, A = 0, B = 0, C = 0, Text1 = n.Title, Text2 = null, Text3 = null, Text4 = null, At = null,
@@ -254,7 +257,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
                 {
                     Part = Part.Milestone, Id = m.Id, A = 0, B = 0, C = 0, Text1 = m.Title, Text2 = null, Text3 = null, Text4 = null, At = null,
                     Day = m.DueDate, Flag = m.Done,
-                }))));
+                })));
 
     /// <summary>The initiatives serving a need, as far as the reader may see them.</summary>
     public async Task<IReadOnlyList<InitiativeSummary>> ForNeedAsync(int needId, CancellationToken ct)

@@ -1,19 +1,24 @@
+using System.Linq.Expressions;
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Organizations;
+using LinqKit;
 
 namespace Floke.Web.Features.Needs;
 
 /// <summary>Who may see and change a need. Pages, API and lists all ask here.</summary>
 public static class NeedAccess
 {
-    /// <summary>Published and archived needs are public; a draft is seen by members of its owners and invited co-owners.
-    /// The compiled query of an initiative's page (<c>InitiativeQueries.Parts</c>) writes the same rule out, since a
-    /// compiled query cannot call this; <c>InitiativesApiTests.ServedNeeds_OwnersDraftHiddenFromOthers_InNorwegianOrder</c>
-    /// holds it there.</summary>
+    /// <summary>Published and archived needs are public; a draft is seen by members of its owners and invited co-owners.</summary>
     public static IQueryable<Need> VisibleTo(this IQueryable<Need> needs, int[] organizationIds) =>
         organizationIds.Length == 0 // said as such for PostgreSQL (see InitiativeAccess.VisibleTo)
             ? needs.Where(n => n.Status != NeedStatus.Draft)
-            : needs.Where(n => n.Status != NeedStatus.Draft || n.Owners.Any(o => organizationIds.Contains(o.OrganizationId)));
+            : needs.Where(Linq.Expr((Need n) => IsVisibleTo.Invoke(n, organizationIds)).Expand());
+
+    /// <summary>The rule of <see cref="VisibleTo"/> as one expression, for any number of organisations (none for a visitor).
+    /// A compiled query cannot call <see cref="VisibleTo"/>; it says <c>NeedAccess.IsVisibleTo.Invoke(n, orgIds)</c> and is
+    /// expanded (LinqKit's <c>Expand</c>) once when it is compiled.</summary>
+    public static readonly Expression<Func<Need, int[], bool>> IsVisibleTo = (n, organizationIds) =>
+        n.Status != NeedStatus.Draft || n.Owners.Any(o => organizationIds.Contains(o.OrganizationId));
 
     /// <summary>Members of an owner that has accepted may edit, publish, archive and invite.</summary>
     public static async Task<bool> CanEditAsync(Need need, CurrentUser user, CancellationToken ct)

@@ -163,10 +163,13 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
     public async Task<BenefitMap?> MapAsync(int initiativeId, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
+        // Only the served needs the reader may see: another organisation's draft need stays hidden.
+        var visibleNeeds = Needs.NeedAccess.VisibleTo(db.Needs, orgIds);
         var initiative = await db.Initiatives.AsNoTracking().VisibleTo(orgIds).Where(i => i.Id == initiativeId).Select(i => new
         {
             i.Title, i.OwnerOrganizationId, OwnerName = i.OwnerOrganization!.Name,
-            Needs = i.Needs.OrderBy(n => n.NeedId).Select(n => new ServedNeedLink(n.NeedId, n.Need!.Title)).ToList(),
+            Needs = i.Needs.Where(n => visibleNeeds.Any(v => v.Id == n.NeedId)).OrderBy(n => n.NeedId)
+                .Select(n => new ServedNeedLink(n.NeedId, n.Need!.Title)).ToList(),
             Accepted = i.Partners.Where(p => p.Status == ParticipationStatus.Accepted).Select(p => p.OrganizationId).ToList(),
         }).AsSplitQuery().FirstOrDefaultAsync(ct);
         if (initiative is null)

@@ -137,9 +137,13 @@ public class InitiativesApiTests(Apps apps)
         Assert.Equal([ae, oe, aa], await Served(Clients.Anonymous(app)));
         Assert.Equal([ae, oe, aa], await Served(outsider.Http));
         Assert.Equal([draft, ae, oe, aa], await Served(owner.Http));
-        var page = await Clients.Anonymous(app).GetStringAsync($"/initiatives/{id}");
-        Assert.Contains($"/needs/{ae}\"", page);
-        Assert.DoesNotContain($"/needs/{draft}\"", page);
+        foreach (var path in new[] { $"/initiatives/{id}", $"/initiatives/{id}/benefits" })
+        {
+            var page = await Clients.Anonymous(app).GetStringAsync(path);
+            Assert.Contains($"/needs/{ae}\"", page);
+            Assert.DoesNotContain($"/needs/{draft}\"", page);
+            Assert.Contains($"/needs/{draft}\"", await owner.Http.GetStringAsync(path));
+        }
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -37,6 +37,18 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
 {
     public const int MaxPageSize = 100;
 
+    private static readonly NeedFilter Unfiltered = new(Page: 1, PageSize: 0);
+
+    /// <summary>A need in a list, with its owners (read in a second statement: <c>AsSplitQuery</c>).</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Need, NeedSummary>> Summary = n => new NeedSummary(n.Id, n.Title, n.Status,
+        n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo,
+        n.Owners.Select(o => new NeedOwnerView(o.OrganizationId, o.Organization!.Name, o.Organization.Kind, o.Status)).ToList());
+
+    /// <summary>A page of the public list with no filter, compiled.</summary>
+    private static readonly PerModel<Func<FlokeDbContext, int, int, IAsyncEnumerable<NeedSummary>>> PublishedPage = PerModel.Sequence(
+        (FlokeDbContext db, int skip, int take) => db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Published)
+            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Skip(skip).Take(take).Select(Summary).AsSplitQuery());
+
     /// <summary>Needs the reader may see, newest first: published ones for everyone; with Mine, the drafts of the reader's organisations too.</summary>
     public async Task<Paged<NeedSummary>> ListAsync(NeedFilter f, CancellationToken ct)
     {
@@ -74,19 +86,16 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
         var total = await counts.CountAsync("needs", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
         // The public list is ordered by publication date alone, so the (Status, PublishedAt) index serves it at national scale;
         // the reader's own list, with drafts that have no publication date, by the latest change.
+        if (f with { Page = 1, PageSize = 0 } == Unfiltered)
+        {
+            // As the list first opens (and the front page's newest needs): compiled, the same query as below.
+            var published = await PublishedPage.For(db)(db, (page - 1) * size, size).ToListAsync(ct);
+            return new Paged<NeedSummary>(published, page, size, total);
+        }
         var ordered = f.Mine
             ? query.OrderByDescending(n => n.PublishedAt ?? n.UpdatedAt).ThenByDescending(n => n.Id)
             : query.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id);
-        var rows = await ordered
-            .Skip((page - 1) * size).Take(size)
-            .Select(n => new
-            {
-                n.Id, n.Title, n.Status, n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo,
-                Owners = n.Owners.Select(o => new NeedOwnerView(o.OrganizationId, o.Organization!.Name, o.Organization.Kind, o.Status)).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        var items = rows.Select(n => new NeedSummary(n.Id, n.Title, n.Status, n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo, n.Owners)).ToList();
+        var items = await ordered.Skip((page - 1) * size).Take(size).Select(Summary).AsSplitQuery().ToListAsync(ct);
         return new Paged<NeedSummary>(items, page, size, total);
     }
 

@@ -73,7 +73,9 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
         return new Paged<BarrierSummary>(items, page, size, total);
     }
 
-    /// <summary>An initiative's barriers (at most 50, newest first) in one query, for the initiative's page.</summary>
+    /// <summary>An initiative's barriers (at most 50, newest first) in one compiled query, for the initiative's page. It takes
+    /// the <see cref="Initiatives.InitiativeView"/>, which only <c>InitiativeQueries.GetAsync</c> makes, after checking the
+    /// reader may see the initiative, so the check is not repeated here.</summary>
     public async Task<IReadOnlyList<BarrierSummary>> ForInitiativeAsync(Initiatives.InitiativeView initiative, CancellationToken ct) =>
         await OfInitiative.For(db)(db, initiative.Id).ToListAsync(ct);
 

@@ -66,7 +66,9 @@ public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeP
         return new Paged<ExperimentSummary>(items, page, size, total);
     }
 
-    /// <summary>An initiative's experiments (at most 50, newest first) in one query, for the initiative's page.</summary>
+    /// <summary>An initiative's experiments (at most 50, newest first) in one compiled query, for the initiative's page. It takes
+    /// the <see cref="Initiatives.InitiativeView"/>, which only <c>InitiativeQueries.GetAsync</c> makes, after checking the
+    /// reader may see the initiative, so the check is not repeated here.</summary>
     public async Task<IReadOnlyList<ExperimentSummary>> ForInitiativeAsync(InitiativeView initiative, CancellationToken ct) =>
         await OfInitiative.For(db)(db, initiative.Id).ToListAsync(ct);
 

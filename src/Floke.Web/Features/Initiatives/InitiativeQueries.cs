@@ -147,8 +147,8 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
             return null;
         }
         var i = head.Initiative;
-        var parts = await Parts.For(db)(db, id, orgIds).ToListAsync(ct);
-        var partners = parts.Where(r => r.Part == Part.Partner).OrderBy(r => r.At).ThenBy(r => r.Id)
+        var parts = (await Parts.For(db)(db, id, orgIds).ToListAsync(ct)).ToLookup(r => r.Part);
+        var partners = parts[Part.Partner].OrderBy(r => r.At).ThenBy(r => r.Id)
             .Select(r => new PartnerView(r.Id, r.Text1!, (OrganizationKind)r.A, (PartnerRole)r.B, (ParticipationStatus)r.C)).ToList();
         var roles = await user.RolesAsync(ct);
         return new InitiativeView(i.Id, i.Title, i.Summary, i.OwnerOrganizationId, head.OwnerName, i.Measures, i.InnovationTypes,
@@ -156,13 +156,13 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
             i.StartDate, i.EndDate, i.ContactName, i.ContactEmail, i.Visibility, i.Stage, i.StopReason, i.GateRequestedAt, i.GateRequestedBy,
             i.GateRequestNote, i.IsDemo, i.CreatedAt, i.UpdatedAt, i.Version,
             partners,
-            parts.Where(r => r.Part == Part.Need).OrderBy(r => r.Text1, NorwegianOrder).ThenBy(r => r.Id)
+            parts[Part.Need].OrderBy(r => r.Text1, NorwegianOrder).ThenBy(r => r.Id)
                 .Select(r => new ServedNeed(r.Id, r.Text1!)).ToList(),
-            parts.Where(r => r.Part == Part.GateDecision).OrderBy(r => r.Id)
+            parts[Part.GateDecision].OrderBy(r => r.Id)
                 .Select(r => new GateDecisionView(r.Id, (InitiativeStage)r.A, (InitiativeStage)r.B, (GateOutcome)r.C, r.Text1!, r.Day!.Value, r.Text2!)).ToList(),
-            parts.Where(r => r.Part == Part.Lesson).OrderByDescending(r => r.Id)
+            parts[Part.Lesson].OrderByDescending(r => r.Id)
                 .Select(r => new LessonView(r.Id, r.Text1, r.Text2, r.Text3, r.Text4!, r.At!.Value)).ToList(),
-            parts.Where(r => r.Part == Part.Milestone).OrderBy(r => r.Day).ThenBy(r => r.Id)
+            parts[Part.Milestone].OrderBy(r => r.Day).ThenBy(r => r.Id)
                 .Select(r => new MilestoneView(r.Id, r.Text1!, r.Day!.Value, r.Flag)).ToList())
         {
             CanEdit = await InitiativeAccess.CanEditAsync(i.OwnerOrganizationId, user, ct),
@@ -201,7 +201,8 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
     /// <summary>A row of any of an initiative's short lists, so that all of them come in one statement (UNION ALL). Which
     /// list it belongs to is <see cref="Part"/>; the other fields hold that list's columns, as
     /// <see cref="Parts"/> says.
-    /// (Set with an initializer: EF Core can make a UNION of the columns an initializer names, not of a constructor's arguments.)</summary>
+    /// Set with an initializer that names every member in every branch (0 or null where unused): EF Core makes a UNION of
+    /// the columns initializers name alike, not of a constructor's arguments.</summary>
     private sealed class PartRow
     {
         public Part Part { get; init; }

@@ -83,10 +83,11 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
             query = query.Where(n => n.Owners.Any(o => o.OrganizationId == org && o.Status == OwnerStatus.Accepted));
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await counts.CountAsync("needs", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
+        var whole = f with { Page = 1, PageSize = 0 }; // the filter alone, without its page
+        var total = await counts.CountAsync("needs", whole, orgIds, query, ct);
         // The public list is ordered by publication date alone, so the (Status, PublishedAt) index serves it at national scale;
         // the reader's own list, with drafts that have no publication date, by the latest change.
-        if (f with { Page = 1, PageSize = 0 } == Unfiltered)
+        if (whole == Unfiltered)
         {
             // As the list first opens (and the front page's newest needs): compiled, the same query as below.
             var published = await PublishedPage.For(db)(db, (page - 1) * size, size).ToListAsync(ct);

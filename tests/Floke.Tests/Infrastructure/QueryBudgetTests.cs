@@ -7,7 +7,7 @@ namespace Floke.Tests.Infrastructure;
 /// statements per request, with enough rows that an N+1 query would blow the budget; and every query of a page (but the
 /// national aggregates) is served by indexes, read whole no table, on both databases.</summary>
 [Collection("app")]
-public class QueryBudgetTests(Apps apps)
+public partial class QueryBudgetTests(Apps apps)
 {
     private const int Budget = 10;
 
@@ -143,6 +143,7 @@ public class QueryBudgetTests(Apps apps)
         var search = app.Services.GetRequiredService<Floke.Web.Features.Search.SearchCache>();
         var counts = app.Services.GetRequiredService<Floke.Web.Infrastructure.ListCounts>();
         var wholeTables = new List<string>();
+        var parameterLimits = new List<string>();
         foreach (var (client, path) in requests)
         {
             // National figures, search results and list counts are cached: measure them computed, not served from the cache.
@@ -154,6 +155,7 @@ public class QueryBudgetTests(Apps apps)
             Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
             Assert.True(app.Sql.Count <= Budget, $"{path} sent {app.Sql.Count} SQL statements; the budget is {Budget}");
             Assert.True(app.Sql.Count > 0, $"{path} sent no SQL at all: is the counter still wired in?");
+            parameterLimits.AddRange(app.Sql.Queries.Where(q => ParameterLimit().IsMatch(q.Sql)).Select(q => $"{path} sends its LIMIT as a parameter in\n{q.Sql}"));
             if (!Aggregates.Any(path.StartsWith))
             {
                 foreach (var query in app.Sql.Queries.Where(q => !q.Sql.Contains("-- " + Floke.Web.Infrastructure.Data.Tags.Aggregate, StringComparison.Ordinal)))
@@ -166,7 +168,13 @@ public class QueryBudgetTests(Apps apps)
             }
         }
         Assert.True(wholeTables.Count == 0, string.Join("\n\n", wholeTables));
+        Assert.True(parameterLimits.Count == 0, string.Join("\n\n", parameterLimits));
     }
+
+    /// <summary>A LIMIT sent as a parameter: PostgreSQL cannot keep one plan for such a statement and plans it at every
+    /// execution (see <c>Paging.Page</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bLIMIT\s+[@$]")]
+    private static partial System.Text.RegularExpressions.Regex ParameterLimit();
 
     /// <summary>Pages whose figures are computed over the whole country (or a whole table for download), then cached and
     /// refreshed in the background (InsightsCache, the open-data files): reading every row is what they are for.</summary>

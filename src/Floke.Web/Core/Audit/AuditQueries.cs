@@ -23,7 +23,7 @@ public sealed class AuditQueries(FlokeDbContext db, IStringLocalizer<SharedResou
         }
         var total = await query.CountAsync(ct);
         var (p, size) = Paging.Clamp(page, pageSize, MaxPageSize);
-        var rows = await query.OrderByDescending(a => a.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var rows = await query.OrderByDescending(a => a.Id).Page(p, size).ToListAsync(ct);
         return new Paged<HistoryItem>(rows.Select(ToItem).ToList(), p, size, total);
     }
 

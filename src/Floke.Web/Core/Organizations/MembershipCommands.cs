@@ -89,7 +89,7 @@ public sealed class MembershipCommands(FlokeDbContext db, CurrentUser user, Time
             .Where(m => m.OrganizationId == organizationId && m.Status != MembershipStatus.Declined)
             .OrderBy(m => m.Status).ThenBy(m => m.User!.DisplayName)
             .Select(m => new MemberView(m.Id, m.UserId, m.User!.DisplayName, m.User.Email, m.Role, m.Status, m.RequestedAt))
-            .Take(500)
+            .Limit(500)
             .ToListAsync(ct);
         return Result.Ok<IReadOnlyList<MemberView>>(rows);
     }

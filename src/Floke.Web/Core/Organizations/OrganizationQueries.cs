@@ -56,7 +56,7 @@ public sealed class OrganizationQueries(FlokeDbContext db, CurrentUser user, Aud
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var total = await counts.CountAsync("organizations", f with { Page = 1, PageSize = 0 }, [], query, ct);
         var items = await query.OrderBy(o => o.Name).ThenBy(o => o.Id)
-            .Skip((page - 1) * size).Take(size)
+            .Page(page, size)
             .Select(Projection)
             .ToListAsync(ct);
         return new Paged<OrganizationView>(items, page, size, total);

@@ -102,14 +102,14 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
         }
         // Counting every visible adoption takes tens of milliseconds at national scale: kept until the next save.
         var total = await counts.CountAsync("adoptions", f with { Page = 1, PageSize = 0 }, await user.OrganizationIdsAsync(ct), query, ct);
-        var items = await Summaries(query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        var items = await Summaries(query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Page(page, pageSize)).ToListAsync(ct);
         return new Paged<AdoptionSummary>(items, page, pageSize, total);
     }
 
     /// <summary>Every adoption of one initiative (for the CSV download), at most <see cref="MaxDownload"/>.</summary>
     public async Task<IReadOnlyList<AdoptionSummary>> AllForInitiativeAsync(int initiativeId, CancellationToken ct) =>
         await Summaries((await VisibleAsync(ct)).Where(a => a.InitiativeId == initiativeId).OrderBy(a => a.AdopterOrganization!.Name).ThenBy(a => a.Id)
-            .Take(MaxDownload)).ToListAsync(ct);
+            .Limit(MaxDownload)).ToListAsync(ct);
 
     public const int MaxDownload = 10_000;
 
@@ -122,7 +122,7 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
             return [];
         }
         return await Summaries(db.Adoptions.AsNoTracking().Where(a => a.ConfirmedAt == null && orgIds.Contains(a.Initiative!.OwnerOrganizationId))
-            .OrderBy(a => a.CreatedAt).Take(MaxPageSize)).ToListAsync(ct);
+            .OrderBy(a => a.CreatedAt).Limit(MaxPageSize)).ToListAsync(ct);
     }
 
     /// <summary>How many organisations consider, pilot, use or left an initiative the reader may see, and how many of them
@@ -182,7 +182,7 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
         var inspiring = await db.Initiatives.AsNoTracking()
             .Where(i => i.Visibility == InitiativeVisibility.Published && i.InspiredByInitiativeId != null)
             .GroupBy(i => i.InspiredByInitiativeId!.Value).Select(g => new { Id = g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(TopRows).ToListAsync(ct);
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Limit(TopRows).ToListAsync(ct);
         var inspiringIds = inspiring.Select(i => i.Id).ToArray();
         var inspiringTitles = await db.Initiatives.AsNoTracking().Where(i => inspiringIds.Contains(i.Id) && i.Visibility == InitiativeVisibility.Published)
             .ToDictionaryAsync(i => i.Id, i => i.Title, ct);

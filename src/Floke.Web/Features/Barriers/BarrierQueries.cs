@@ -66,7 +66,7 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var total = await counts.CountAsync("barriers", f with { Page = 1, PageSize = 0 }, await user.OrganizationIdsAsync(ct), query, ct);
-        var items = await query.OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Skip((page - 1) * size).Take(size)
+        var items = await query.OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Page(page, size)
             .Select(b => new BarrierSummary(b.Id, b.Rule, b.Section, b.Kind, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
                 b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt))
             .ToListAsync(ct);
@@ -127,7 +127,7 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
                 Resolved = g.Count(b => b.Status == BarrierStatus.Resolved),
                 Initiatives = g.Select(b => b.InitiativeId).Distinct().Count(),
             })
-            .OrderByDescending(r => r.Barriers).ThenBy(r => r.Key).Take(RegisterRows).ToListAsync(ct);
+            .OrderByDescending(r => r.Barriers).ThenBy(r => r.Key).Limit(RegisterRows).ToListAsync(ct);
         var byResponsible = await visible.Where(b => b.ResponsibleOrganizationId != null).GroupBy(b => b.ResponsibleOrganizationId!.Value)
             .Select(g => new
             {
@@ -137,7 +137,7 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
                 Resolved = g.Count(b => b.Status == BarrierStatus.Resolved),
                 Initiatives = g.Select(b => b.InitiativeId).Distinct().Count(),
             })
-            .OrderByDescending(r => r.Barriers).ThenBy(r => r.Id).Take(RegisterRows).ToListAsync(ct);
+            .OrderByDescending(r => r.Barriers).ThenBy(r => r.Id).Limit(RegisterRows).ToListAsync(ct);
         var ids = byResponsible.Select(r => r.Id).ToArray();
         var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var totals = await visible.GroupBy(_ => 1)

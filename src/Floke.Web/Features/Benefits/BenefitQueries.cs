@@ -139,7 +139,7 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
     {
         var (p, size) = Paging.Clamp(page, pageSize, BenefitFilter.MaxPageSize);
         var items = await Views(db.Measurements.AsNoTracking().Where(m => m.BenefitId == id).NewestFirst()
-            .Skip((p - 1) * size).Take(size)).ToListAsync(ct);
+            .Page(p, size)).ToListAsync(ct);
         return new Paged<MeasurementView>(items, p, size, total);
     }
 
@@ -209,7 +209,7 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
             query = query.Where(i => i.OrganizationId == org);
         }
         var total = await counts.CountAsync("investments", $"{initiative}:{organization}", orgIds, query, ct);
-        var items = await InvestmentsQuery(query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        var items = await InvestmentsQuery(query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Id).Page(page, pageSize)).ToListAsync(ct);
         return new Paged<InvestmentView>(items, page, pageSize, total);
     }
 
@@ -241,7 +241,7 @@ public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProv
             query = query.Where(b => b.Kind == kind);
         }
         var total = await query.CountAsync(ct);
-        var items = await Summaries(query.OrderByDescending(b => b.Id).Skip((page - 1) * pageSize).Take(pageSize), Today).ToListAsync(ct);
+        var items = await Summaries(query.OrderByDescending(b => b.Id).Page(page, pageSize), Today).ToListAsync(ct);
         return new Paged<BenefitSummary>(items, page, pageSize, total);
     }
 

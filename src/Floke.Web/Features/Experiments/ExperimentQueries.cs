@@ -60,7 +60,7 @@ public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeP
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var total = await counts.CountAsync("experiments", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
-        var items = await query.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id).Skip((page - 1) * size).Take(size)
+        var items = await query.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id).Page(page, size)
             .Select(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId, e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt))
             .ToListAsync(ct);
         return new Paged<ExperimentSummary>(items, page, size, total);

@@ -126,7 +126,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var total = await counts.CountAsync("initiatives", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
         var items = await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * size).Take(size)
+            .Page(page, size)
             .Select(i => new InitiativeSummary(i.Id, i.Title, i.Stage, i.Visibility, i.Measures, i.InnovationTypes, i.OwnerOrganizationId,
                 i.OwnerOrganization!.Name, i.UpdatedAt, i.IsDemo))
             .ToListAsync(ct);
@@ -265,7 +265,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
         return await db.InitiativeNeeds.AsNoTracking().Where(n => n.NeedId == needId).Select(n => n.Initiative!)
-            .VisibleTo(orgIds).OrderByDescending(i => i.UpdatedAt).Take(50)
+            .VisibleTo(orgIds).OrderByDescending(i => i.UpdatedAt).Limit(50)
             .Select(i => new InitiativeSummary(i.Id, i.Title, i.Stage, i.Visibility, i.Measures, i.InnovationTypes, i.OwnerOrganizationId,
                 i.OwnerOrganization!.Name, i.UpdatedAt, i.IsDemo))
             .ToListAsync(ct);
@@ -289,7 +289,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
         }
         var (p, size) = Paging.Clamp(page, pageSize, MaxPageSize);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(x => x.Id).Skip((p - 1) * size).Take(size)
+        var items = await query.OrderByDescending(x => x.Id).Page(p, size)
             .Select(x => new LessonListItem(x.Id, x.InitiativeId, x.Initiative!.Title, x.Initiative.Stage, x.Initiative.OwnerOrganization!.Name,
                 x.WhatWorked, x.WhatDidNotWork, x.DoDifferently, x.CreatedAt))
             .ToListAsync(ct);
@@ -304,7 +304,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
         var ids = (await db.NeedOwners.Where(o => orgIds.Contains(o.OrganizationId)).Select(o => o.NeedId).ToListAsync(ct)).Union(chosen).ToArray();
         return await db.Needs.AsNoTracking().VisibleTo(orgIds)
             .Where(n => ids.Contains(n.Id))
-            .OrderByDescending(n => n.Id).Take(100)
+            .OrderByDescending(n => n.Id).Limit(100)
             .Select(n => new ServedNeed(n.Id, n.Title)).ToListAsync(ct);
     }
 }

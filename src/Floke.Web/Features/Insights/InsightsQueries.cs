@@ -116,10 +116,10 @@ public sealed class InsightsQueries(InsightsCache cache, FlokeDbContext db, Curr
             .GroupBy(x => new { x.Outcome, x.LegalBasis }).Select(g => new { g.Key.Outcome, g.Key.LegalBasis, Count = g.Count() }).ToListAsync(ct);
         var barriers = db.Barriers.AsNoTracking().Where(b => initiatives.Any(i => i.Id == b.InitiativeId));
         var rules = await barriers.GroupBy(b => b.RuleKey).Select(g => new { Key = g.Key, Count = g.Count(), Name = g.Max(b => b.Rule) })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(InsightsReport.TopRows).ToListAsync(ct);
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Limit(InsightsReport.TopRows).ToListAsync(ct);
         var bodies = await barriers.Where(b => b.ResponsibleOrganizationId != null).GroupBy(b => b.ResponsibleOrganizationId!.Value)
             .Select(g => new { Id = g.Key, Count = g.Count(), Name = db.Organizations.Where(o => o.Id == g.Key).Select(o => o.Name).FirstOrDefault() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(InsightsReport.TopRows).ToListAsync(ct);
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Limit(InsightsReport.TopRows).ToListAsync(ct);
         var benefits = await db.Benefits.AsNoTracking().Where(b => b.AdoptionId == null && !b.IsDisbenefit && initiatives.Any(i => i.Id == b.InitiativeId))
             .GroupBy(b => b.Kind)
             .Select(g => new

@@ -44,10 +44,11 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
         n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo,
         n.Owners.Select(o => new NeedOwnerView(o.OrganizationId, o.Organization!.Name, o.Organization.Kind, o.Status)).ToList());
 
-    /// <summary>A page of the public list with no filter, compiled.</summary>
-    private static readonly PerModel<Func<FlokeDbContext, int, int, IAsyncEnumerable<NeedSummary>>> PublishedPage = PerModel.Sequence(
-        (FlokeDbContext db, int skip, int take) => db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Published)
-            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Skip(skip).Take(take).Select(Summary).AsSplitQuery());
+    /// <summary>The first page of the public list with no filter, compiled; a compiled query writes a constant size into the SQL
+    /// (<c>LIMIT 20</c>, as <see cref="Paging.Page"/> does for the others).</summary>
+    private static readonly PerModel<Func<FlokeDbContext, IAsyncEnumerable<NeedSummary>>> PublishedFirstPage = PerModel.Sequence(
+        (FlokeDbContext db) => db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Published)
+            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(Paging.DefaultPageSize).Select(Summary).AsSplitQuery());
 
     /// <summary>Needs the reader may see, newest first: published ones for everyone; with Mine, the drafts of the reader's organisations too.</summary>
     public async Task<Paged<NeedSummary>> ListAsync(NeedFilter f, CancellationToken ct)
@@ -87,16 +88,16 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
         var total = await counts.CountAsync("needs", whole, orgIds, query, ct);
         // The public list is ordered by publication date alone, so the (Status, PublishedAt) index serves it at national scale;
         // the reader's own list, with drafts that have no publication date, by the latest change.
-        if (whole == Unfiltered)
+        if (whole == Unfiltered && page == 1 && size == Paging.DefaultPageSize)
         {
             // As the list first opens (and the front page's newest needs): compiled, the same query as below.
-            var published = await PublishedPage.For(db)(db, (page - 1) * size, size).ToListAsync(ct);
+            var published = await PublishedFirstPage.For(db)(db).ToListAsync(ct);
             return new Paged<NeedSummary>(published, page, size, total);
         }
         var ordered = f.Mine
             ? query.OrderByDescending(n => n.PublishedAt ?? n.UpdatedAt).ThenByDescending(n => n.Id)
             : query.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id);
-        var items = await ordered.Skip((page - 1) * size).Take(size).Select(Summary).AsSplitQuery().ToListAsync(ct);
+        var items = await ordered.Page(page, size).Select(Summary).AsSplitQuery().ToListAsync(ct);
         return new Paged<NeedSummary>(items, page, size, total);
     }
 

@@ -123,7 +123,7 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         var ordered = f.Phase == OpenCallPhase.Open ? query.OrderBy(c => c.Deadline).ThenBy(c => c.Id)
             : f.Mine ? query.OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).ThenByDescending(c => c.Id)
             : query.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id);
-        return new Paged<OpenCallSummary>(await SummariesAsync(ordered.Skip((page - 1) * size).Take(size), now, ct), page, size, total);
+        return new Paged<OpenCallSummary>(await SummariesAsync(ordered.Page(page, size), now, ct), page, size, total);
     }
 
     /// <summary>The calls the reader may see that ask to solve a need, for the need's page.</summary>
@@ -131,7 +131,7 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
         return await SummariesAsync(db.OpenCalls.AsNoTracking().VisibleTo(orgIds).Where(c => c.NeedId == needId)
-            .OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).Take(MaxPageSize), clock.GetUtcNow(), ct);
+            .OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).Limit(MaxPageSize), clock.GetUtcNow(), ct);
     }
 
     private static async Task<List<OpenCallSummary>> SummariesAsync(IQueryable<OpenCall> calls, DateTimeOffset now, CancellationToken ct)
@@ -264,7 +264,7 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         var (p, size) = Paging.Clamp(page, pageSize, MaxPageSize);
         var total = await counts.CountAsync("my-proposals", 0, orgIds, query, ct);
         var now = clock.GetUtcNow();
-        var rows = await query.OrderByDescending(x => x.UpdatedAt).ThenByDescending(x => x.Id).Skip((p - 1) * size).Take(size)
+        var rows = await query.OrderByDescending(x => x.UpdatedAt).ThenByDescending(x => x.Id).Page(p, size)
             .Select(x => new
             {
                 x.Id, x.Title, x.Status, x.OrganizationId, OrganizationName = x.Organization!.Name, x.OpenCallId, CallTitle = x.OpenCall!.Title,
@@ -281,7 +281,7 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         var userId = user.UserId;
         var now = clock.GetUtcNow();
         var rows = await db.OpenCalls.AsNoTracking().Where(c => c.Status == OpenCallStatus.Published && c.Jury.Any(j => j.UserId == userId))
-            .OrderBy(c => c.Deadline).Take(MaxPageSize)
+            .OrderBy(c => c.Deadline).Limit(MaxPageSize)
             .Select(c => new { c.Id, c.Title, c.Status, c.Deadline, Submitted = db.Proposals.Count(p => p.OpenCallId == c.Id && p.Status == ProposalStatus.Submitted) })
             .ToListAsync(ct);
         return [.. rows.Select(c => new JuryAssignment(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, now), c.Deadline, c.Submitted))];

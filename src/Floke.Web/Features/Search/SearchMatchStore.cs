@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -149,7 +150,7 @@ internal static class SearchMatchStore
         var sql = db.Database.IsNpgsql()
             ? """SELECT DISTINCT "DocumentId" AS "Value" FROM "SearchChanges" WHERE "Xid" >= pg_snapshot_xmin(CAST({0} AS pg_snapshot)) AND NOT pg_visible_in_snapshot("Xid", CAST({0} AS pg_snapshot))"""
             : """SELECT DISTINCT "DocumentId" AS "Value" FROM "SearchChanges" WHERE "Seq" > CAST({0} AS INTEGER)""";
-        var changed = await db.Database.SqlQueryRaw<int>(sql, position).Take(MaxChanges + 1).ToArrayAsync(ct);
+        var changed = await db.Database.SqlQueryRaw<int>(sql, position).Limit(MaxChanges + 1).ToArrayAsync(ct);
         return changed.Length > MaxChanges ? null : changed;
     }
 

@@ -398,7 +398,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), Visible.ToReader, $"""d."Id", {Match.KindColumn(db.Database.IsNpgsql())}""");
         // Ranked by id and rank alone; the texts are read for the five found.
         var ids = await db.Database.SqlQueryRaw<RankedDocument>(matches, [.. args]).Where(d => kinds.Contains(d.Kind))
-            .OrderByDescending(d => d.Rank).ThenByDescending(d => d.Id).Select(d => d.Id).Take(SimilarCount).ToListAsync(ct);
+            .OrderByDescending(d => d.Rank).ThenByDescending(d => d.Id).Select(d => d.Id).Limit(SimilarCount).ToListAsync(ct);
         if (ids.Count == 0)
         {
             return [];

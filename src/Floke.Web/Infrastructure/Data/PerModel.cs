@@ -23,6 +23,9 @@ public sealed class PerModel<TQuery>(Func<TQuery> compile) where TQuery : Delega
 /// <c>InitiativeAccess.IsVisibleTo.Invoke(i, orgIds)</c>, are written into it (LinqKit's <c>Expand</c>) before it is compiled.</summary>
 public static class PerModel
 {
+    public static PerModel<Func<FlokeDbContext, IAsyncEnumerable<TResult>>> Sequence<TResult>(
+        Expression<Func<FlokeDbContext, IQueryable<TResult>>> query) => new(() => EF.CompileAsyncQuery(query.Expand()));
+
     public static PerModel<Func<FlokeDbContext, T1, IAsyncEnumerable<TResult>>> Sequence<T1, TResult>(
         Expression<Func<FlokeDbContext, T1, IQueryable<TResult>>> query) => new(() => EF.CompileAsyncQuery(query.Expand()));
 

@@ -44,11 +44,15 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
         n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo,
         n.Owners.Select(o => new NeedOwnerView(o.OrganizationId, o.Organization!.Name, o.Organization.Kind, o.Status)).ToList());
 
-    /// <summary>The first page of the public list with no filter, compiled; a compiled query writes a constant size into the SQL
+    /// <summary>The first page of the public list with no filter, compiled for each page size asked for (the list's 20, the
+    /// front page's 5; sizes are clamped, so there are few). A compiled query writes its constant size into the SQL
     /// (<c>LIMIT 20</c>, as <see cref="Paging.Page"/> does for the others).</summary>
-    private static readonly PerModel<Func<FlokeDbContext, IAsyncEnumerable<NeedSummary>>> PublishedFirstPage = PerModel.Sequence(
-        (FlokeDbContext db) => db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Published)
-            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(Paging.DefaultPageSize).Select(Summary).AsSplitQuery());
+    private static PerModel<Func<FlokeDbContext, IAsyncEnumerable<NeedSummary>>> PublishedFirstPage(int size) =>
+        PublishedFirstPages.GetOrAdd(size, static size => PerModel.Sequence((FlokeDbContext db) => db.Needs.AsNoTracking()
+            .Where(n => n.Status == NeedStatus.Published).OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .Take(size).Select(Summary).AsSplitQuery()));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, PerModel<Func<FlokeDbContext, IAsyncEnumerable<NeedSummary>>>> PublishedFirstPages = new();
 
     /// <summary>Needs the reader may see, newest first: published ones for everyone; with Mine, the drafts of the reader's organisations too.</summary>
     public async Task<Paged<NeedSummary>> ListAsync(NeedFilter f, CancellationToken ct)
@@ -88,10 +92,10 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
         var total = await counts.CountAsync("needs", whole, orgIds, query, ct);
         // The public list is ordered by publication date alone, so the (Status, PublishedAt) index serves it at national scale;
         // the reader's own list, with drafts that have no publication date, by the latest change.
-        if (whole == Unfiltered && page == 1 && size == Paging.DefaultPageSize)
+        if (whole == Unfiltered && page == 1)
         {
             // As the list first opens (and the front page's newest needs): compiled, the same query as below.
-            var published = await PublishedFirstPage.For(db)(db).ToListAsync(ct);
+            var published = await PublishedFirstPage(size).For(db)(db).ToListAsync(ct);
             return new Paged<NeedSummary>(published, page, size, total);
         }
         var ordered = f.Mine

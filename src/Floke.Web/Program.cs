@@ -65,7 +65,7 @@ services.AddAntiforgery(o =>
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-services.AddProblemDetails();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiResults.LocalizeTitle);
 services.AddExceptionHandler<BadJsonHandler>();
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiCompletion>().AddSchemaTransformer<OpenApiCompletion>());

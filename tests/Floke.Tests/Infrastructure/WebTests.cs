@@ -17,6 +17,34 @@ public class WebTests(Apps apps)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>An API address the routes refuse (an id that is not a number, a path that does not exist) and a request
+    /// without a token answer problem details titled in the reader's language, like the app's own answers — not the
+    /// framework's English "Not Found".</summary>
+    [Theory]
+    [InlineData(null, "Fant ikke ressursen.", "Du må logge inn.")]
+    [InlineData("en", "The resource was not found.", "You must sign in.")]
+    public async Task RefusedApiAddresses_AnswerProblemDetails_InTheReadersLanguage(string? language, string notFound, string signIn)
+    {
+        var http = Clients.Anonymous(apps["sqlite"]);
+        async Task<(HttpStatusCode Status, string? Type, string? Title)> AskAsync(HttpMethod method, string path)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (language is not null)
+            {
+                request.Headers.AcceptLanguage.ParseAdd(language);
+            }
+            var response = await http.SendAsync(request);
+            var body = await response.ReadJsonAsync();
+            return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, body.GetProperty("title").GetString());
+        }
+
+        // The app's own answer for an id that does not exist, and the routes' for addresses that cannot.
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json", notFound), await AskAsync(HttpMethod.Get, "/api/v1/initiatives/99999999"));
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json", notFound), await AskAsync(HttpMethod.Get, "/api/v1/initiatives/abc"));
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json", notFound), await AskAsync(HttpMethod.Get, "/api/v1/no-such-collection"));
+        Assert.Equal((HttpStatusCode.Unauthorized, "application/problem+json", signIn), await AskAsync(HttpMethod.Get, "/api/v1/proposals"));
+    }
+
     [Fact]
     public async Task Pages_SendSecurityHeaders()
     {

@@ -50,6 +50,40 @@ public static class ApiResults
     // "Metrics[0].Result" → "metrics[0].result", as the fields are named in the JSON body.
     private static string CamelCase(string field) => string.Join('.', field.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
+    /// <summary>Titles the framework's own problem details in the reader's language, as the app's are: a route that
+    /// matches nothing (<c>/api/v1/initiatives/abc</c> fails the route's <c>int</c>), a missing or refused token answered by
+    /// the status-code pages. They come with the status's English reason phrase ("Not Found"); the app's own carry a title
+    /// from the resources, which is never one of those phrases, and are left as they are.</summary>
+    public static void LocalizeTitle(ProblemDetailsContext context)
+    {
+        var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+        if (context.ProblemDetails.Title != Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) || TitleKey(status) is not { } key)
+        {
+            return;
+        }
+        // The status-code pages run outside request localization, so the reader's culture is read from what it decided.
+        var culture = context.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture;
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture ?? before;
+            context.ProblemDetails.Title = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[key];
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private static string? TitleKey(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Problem.Unauthorized",
+        StatusCodes.Status403Forbidden => "Problem.Forbidden",
+        StatusCodes.Status404NotFound => "Problem.NotFound",
+        StatusCodes.Status409Conflict => "Problem.Conflict",
+        _ => null,
+    };
+
     private static ProblemHttpResult Problem(HttpContext ctx, int status, string titleKey, string? detail)
     {
         var l = ctx.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();

@@ -24,11 +24,13 @@ public static class Paging
     /// plan for a prepared statement with an unknown LIMIT assumes a tenth of the rows (hash joins, whole-table scans), so it
     /// plans such a statement anew at every execution — more of a list's database time than running it. With the size
     /// written in and no offset, the first page — most of what is read — keeps one plan. Sizes are clamped
-    /// (<see cref="Clamp"/>), so there are few of them.</summary>
-    public static IQueryable<T> Page<T>(this IQueryable<T> ordered, int page, int size)
-    {
-        return (page > 1 ? ordered.Skip((page - 1) * size) : ordered).Limit(size);
-    }
+    /// (<see cref="Clamp"/>), so there are few of them. A page whose offset is beyond what an int holds is empty (computed
+    /// in an int, it turned negative: PostgreSQL refused it, SQLite read it as 0 and showed the first page).</summary>
+    public static IQueryable<T> Page<T>(this IQueryable<T> ordered, int page, int size) =>
+        (page > 1 ? ordered.Skip(Offset(page, size)) : ordered).Limit(size);
+
+    /// <summary>How many rows come before the page, at most <see cref="int.MaxValue"/> (past the end of any list).</summary>
+    public static int Offset(int page, int size) => (int)Math.Min((long)Math.Max(page - 1, 0) * size, int.MaxValue);
 
     /// <summary><c>Take(count)</c> with the count written into the SQL (<c>LIMIT 50</c>), for the reason given at
     /// <see cref="Page"/>. For a count the code fixes, not one a request chooses unbounded.</summary>

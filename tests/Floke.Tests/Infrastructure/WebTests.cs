@@ -178,7 +178,12 @@ public class WebTests(Apps apps)
             Assert.Equal(needs.Except(Shown(first)), Shown(second));
             Assert.Equal("Side 2 av 2", second.QuerySelector(".ds-pagination [aria-current=page]")!.TextContent.Trim());
             Assert.Null(second.QuerySelector("#unread-query"));
+            // A page far past the end (its offset beyond what an int holds) is empty, not the first page again or an error.
+            Assert.Empty(Shown(await pages.GetDocumentAsync(list + $"&page={int.MaxValue}")));
         }
+        var api = await (await Clients.Anonymous(app).GetAsync($"/api/v1/needs?q={token}&page={int.MaxValue}&pageSize=100")).ReadJsonAsync();
+        Assert.Equal(0, api.GetProperty("items").GetArrayLength());
+        Assert.Equal(21, api.GetProperty("total").GetInt32());
     }
 
     [Fact]

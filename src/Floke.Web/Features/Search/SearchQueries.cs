@@ -314,7 +314,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var (kinds, stages, orgKinds, counties, measures) = (new int[256], new int[256], new int[256], new int[256], new int[32]);
         var firstYear = Math.Min(everyone.FirstYear, own?.FirstYear ?? int.MaxValue);
         var years = new int[Math.Max(everyone.LastYear, own?.LastYear ?? int.MinValue) - firstYear + 1];
-        var skip = (page - 1) * size;
+        var skip = Paging.Offset(page, size);
         var ids = new List<int>(size);
         var total = 0;
         for (int i = 0, j = 0; i < a.Length || j < b.Length;)

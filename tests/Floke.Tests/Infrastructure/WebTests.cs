@@ -21,9 +21,9 @@ public class WebTests(Apps apps)
     /// without a token answer problem details titled in the reader's language, like the app's own answers — not the
     /// framework's English "Not Found".</summary>
     [Theory]
-    [InlineData(null, "Fant ikke ressursen.", "Du må logge inn.")]
-    [InlineData("en", "The resource was not found.", "You must sign in.")]
-    public async Task RefusedApiAddresses_AnswerProblemDetails_InTheReadersLanguage(string? language, string notFound, string signIn)
+    [InlineData(null, "Fant ikke ressursen.", "Du må logge inn.", "Denne adressen tar ikke imot denne metoden.")]
+    [InlineData("en", "The resource was not found.", "You must sign in.", "This address does not accept this method.")]
+    public async Task RefusedApiAddresses_AnswerProblemDetails_InTheReadersLanguage(string? language, string notFound, string signIn, string notAllowed)
     {
         var http = Clients.Anonymous(apps["sqlite"]);
         async Task<(HttpStatusCode Status, string? Type, string? Title)> AskAsync(HttpMethod method, string path)
@@ -43,6 +43,7 @@ public class WebTests(Apps apps)
         Assert.Equal((HttpStatusCode.NotFound, "application/problem+json", notFound), await AskAsync(HttpMethod.Get, "/api/v1/initiatives/abc"));
         Assert.Equal((HttpStatusCode.NotFound, "application/problem+json", notFound), await AskAsync(HttpMethod.Get, "/api/v1/no-such-collection"));
         Assert.Equal((HttpStatusCode.Unauthorized, "application/problem+json", signIn), await AskAsync(HttpMethod.Get, "/api/v1/proposals"));
+        Assert.Equal((HttpStatusCode.MethodNotAllowed, "application/problem+json", notAllowed), await AskAsync(HttpMethod.Delete, "/api/v1/needs"));
     }
 
     [Fact]

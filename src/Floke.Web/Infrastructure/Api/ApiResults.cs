@@ -51,7 +51,7 @@ public static class ApiResults
     private static string CamelCase(string field) => string.Join('.', field.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     /// <summary>Titles the framework's own problem details in the reader's language, as the app's are: a route that
-    /// matches nothing (<c>/api/v1/initiatives/abc</c> fails the route's <c>int</c>), a missing or refused token answered by
+    /// matches nothing (<c>/api/v1/initiatives/abc</c> fails the route's <c>int</c>) or not with that method, a missing or refused token answered by
     /// the status-code pages. They come with the status's English reason phrase ("Not Found"); the app's own carry a title
     /// from the resources, which is never one of those phrases, and are left as they are.</summary>
     public static void LocalizeTitle(ProblemDetailsContext context)
@@ -80,6 +80,7 @@ public static class ApiResults
         StatusCodes.Status401Unauthorized => "Problem.Unauthorized",
         StatusCodes.Status403Forbidden => "Problem.Forbidden",
         StatusCodes.Status404NotFound => "Problem.NotFound",
+        StatusCodes.Status405MethodNotAllowed => "Problem.MethodNotAllowed",
         StatusCodes.Status409Conflict => "Problem.Conflict",
         _ => null,
     };

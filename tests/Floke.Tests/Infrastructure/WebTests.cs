@@ -17,9 +17,9 @@ public class WebTests(Apps apps)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>An API address the routes refuse (an id that is not a number, a path that does not exist) and a request
-    /// without a token answer problem details titled in the reader's language, like the app's own answers — not the
-    /// framework's English "Not Found".</summary>
+    /// <summary>An API address the routes refuse (an id that is not a number, a path that does not exist, a method the
+    /// address does not take) and a request without a token answer problem details titled in the reader's language, like
+    /// the app's own answers — not the framework's English "Not Found".</summary>
     [Theory]
     [InlineData(null, "Fant ikke ressursen.", "Du må logge inn.", "Denne adressen tar ikke imot denne metoden.")]
     [InlineData("en", "The resource was not found.", "You must sign in.", "This address does not accept this method.")]

@@ -50,10 +50,10 @@ public static class ApiResults
     // "Metrics[0].Result" → "metrics[0].result", as the fields are named in the JSON body.
     private static string CamelCase(string field) => string.Join('.', field.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
-    /// <summary>Titles the framework's own problem details in the reader's language, as the app's are: a route that
-    /// matches nothing (<c>/api/v1/initiatives/abc</c> fails the route's <c>int</c>) or not with that method, a missing or refused token answered by
-    /// the status-code pages. They come with the status's English reason phrase ("Not Found"); the app's own carry a title
-    /// from the resources, which is never one of those phrases, and are left as they are.</summary>
+    /// <summary>Titles the framework's own problem details in the reader's language, as the app's are: an address no route
+    /// matches (<c>/api/v1/initiatives/abc</c> fails the route's <c>int</c>) or matches with another method, a missing or
+    /// refused token — answered by the status-code pages with the status's English reason phrase ("Not Found"). The app's
+    /// own carry a title from the resources, never one of those phrases, and are left as they are.</summary>
     public static void LocalizeTitle(ProblemDetailsContext context)
     {
         var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;

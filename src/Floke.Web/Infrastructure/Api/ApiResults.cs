@@ -29,7 +29,7 @@ public static class ApiResults
         return failure is ValidationProblem v ? v : (ProblemHttpResult)failure;
     }
 
-    public static ProblemHttpResult NotFound(HttpContext ctx) => Problem(ctx, StatusCodes.Status404NotFound, "Problem.NotFound", null);
+    public static ProblemHttpResult NotFound(HttpContext ctx) => Problem(ctx, StatusCodes.Status404NotFound, null);
 
     private static IResult Failure<T>(Result<T> result, HttpContext ctx)
     {
@@ -39,11 +39,11 @@ public static class ApiResults
             ResultKind.Invalid => (IResult)TypedResults.ValidationProblem(
                 result.Errors.ToDictionary(e => CamelCase(e.Key), e => e.Value),
                 title: l["Problem.Invalid"]),
-            ResultKind.NotFound => Problem(ctx, StatusCodes.Status404NotFound, "Problem.NotFound", null),
-            ResultKind.Conflict => Problem(ctx, StatusCodes.Status409Conflict, "Problem.Conflict", result.Detail),
+            ResultKind.NotFound => Problem(ctx, StatusCodes.Status404NotFound, null),
+            ResultKind.Conflict => Problem(ctx, StatusCodes.Status409Conflict, result.Detail),
             _ => ctx.User.Identity?.IsAuthenticated == true
-                ? Problem(ctx, StatusCodes.Status403Forbidden, "Problem.Forbidden", null)
-                : Problem(ctx, StatusCodes.Status401Unauthorized, "Problem.Unauthorized", null),
+                ? Problem(ctx, StatusCodes.Status403Forbidden, null)
+                : Problem(ctx, StatusCodes.Status401Unauthorized, null),
         };
     }
 
@@ -75,6 +75,7 @@ public static class ApiResults
         }
     }
 
+    /// <summary>The title of each status the API answers with problem details, the app's own and the framework's alike.</summary>
     private static string? TitleKey(int status) => status switch
     {
         StatusCodes.Status401Unauthorized => "Problem.Unauthorized",
@@ -85,9 +86,10 @@ public static class ApiResults
         _ => null,
     };
 
-    private static ProblemHttpResult Problem(HttpContext ctx, int status, string titleKey, string? detail)
+    /// <summary>The app's own problem details, titled as <see cref="TitleKey"/> says for the status.</summary>
+    private static ProblemHttpResult Problem(HttpContext ctx, int status, string? detail)
     {
         var l = ctx.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        return TypedResults.Problem(detail: detail, statusCode: status, title: l[titleKey]);
+        return TypedResults.Problem(detail: detail, statusCode: status, title: l[TitleKey(status)!]);
     }
 }

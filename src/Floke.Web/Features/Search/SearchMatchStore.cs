@@ -130,7 +130,12 @@ internal static class SearchMatchStore
     /// <summary>The kept set of <paramref name="key"/> and its position, or null.</summary>
     public static async Task<(SearchQueries.Match[] Matches, string Position)?> ReadAsync(FlokeDbContext db, string key, CancellationToken ct)
     {
-        await using var relational = await db.ReadRawAsync("""SELECT "Position", "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}""", [key], ct);
+        // With the row's rowid selected, SQLite's driver streams the blob from the database instead of copying all of it
+        // into a new array first (a common word's set is megabytes: garbage in the large object heap at every read).
+        var sql = db.Database.IsNpgsql()
+            ? """SELECT "Position", "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
+            : """SELECT "Position", "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
+        await using var relational = await db.ReadRawAsync(sql, [key], ct);
         var reader = relational.DbDataReader;
         return await reader.ReadAsync(ct) ? (Unpack(reader), reader.GetString(0)) : null;
     }
@@ -138,8 +143,8 @@ internal static class SearchMatchStore
     /// <summary>A kept set's matches, read straight into their array (a common word's are megabytes).</summary>
     private static SearchQueries.Match[] Unpack(DbDataReader reader)
     {
-        var matches = new SearchQueries.Match[reader.GetBytes(1, 0, null, 0, 0) / Unsafe.SizeOf<SearchQueries.Match>()];
         using var blob = reader.GetStream(1);
+        var matches = new SearchQueries.Match[blob.Length / Unsafe.SizeOf<SearchQueries.Match>()];
         blob.ReadExactly(MemoryMarshal.AsBytes(matches.AsSpan()));
         return matches;
     }
@@ -150,7 +155,8 @@ internal static class SearchMatchStore
         var sql = db.Database.IsNpgsql()
             ? """SELECT DISTINCT "DocumentId" AS "Value" FROM "SearchChanges" WHERE "Xid" >= pg_snapshot_xmin(CAST({0} AS pg_snapshot)) AND NOT pg_visible_in_snapshot("Xid", CAST({0} AS pg_snapshot))"""
             : """SELECT DISTINCT "DocumentId" AS "Value" FROM "SearchChanges" WHERE "Seq" > CAST({0} AS INTEGER)""";
-        var changed = await db.Database.SqlQueryRaw<int>(sql, position).Limit(MaxChanges + 1).ToArrayAsync(ct);
+        // Ordered only so that which ones a limited read returns is defined (EF Core warns otherwise); past the limit none are used.
+        var changed = await db.Database.SqlQueryRaw<int>(sql, position).Order().Limit(MaxChanges + 1).ToArrayAsync(ct);
         return changed.Length > MaxChanges ? null : changed;
     }
 

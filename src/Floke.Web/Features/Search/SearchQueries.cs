@@ -1,3 +1,4 @@
+using System.Buffers;
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
@@ -82,7 +83,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// the search's code and queries are loaded before the first searcher after a start (<see cref="Infrastructure.StartupWarmup"/>).</summary>
     public async Task WarmUpAsync(CancellationToken ct)
     {
-        var key = await db.Database.SqlQueryRaw<string>("""SELECT "Key" AS "Value" FROM "SearchMatchSets" """).FirstOrDefaultAsync(ct);
+        var key = await db.Database.SqlQueryRaw<string>("""SELECT "Key" AS "Value" FROM "SearchMatchSets" """).Order().FirstOrDefaultAsync(ct);
         var word = key is null ? "tjeneste" : key[(key.IndexOf(':') + 1)..].Split('|')[0];
         await SearchAsync(new SearchFilter(word), ct);
         await SearchAsync(new SearchFilter($"{word} kommune"), ct);
@@ -220,18 +221,26 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }
         var fresh = await ReadMatchesAsync(db, (sql, args), ct);
         var gone = changed.ToHashSet();
-        var merged = new Match[kept.Length + fresh.Length];
-        var count = 0;
-        for (int i = 0, j = 0; i < kept.Length || j < fresh.Length;)
+        // Merged in a pooled buffer and only the answer allocated (see ReadMatchesAsync).
+        var merged = ArrayPool<Match>.Shared.Rent(kept.Length + fresh.Length);
+        try
         {
-            if (i < kept.Length && gone.Contains(kept[i].Id))
+            var count = 0;
+            for (int i = 0, j = 0; i < kept.Length || j < fresh.Length;)
             {
-                i++;
-                continue;
+                if (i < kept.Length && gone.Contains(kept[i].Id))
+                {
+                    i++;
+                    continue;
+                }
+                merged[count++] = j == fresh.Length || (i < kept.Length && kept[i].Order < fresh[j].Order) ? kept[i++] : fresh[j++];
             }
-            merged[count++] = j == fresh.Length || (i < kept.Length && kept[i].Order < fresh[j].Order) ? kept[i++] : fresh[j++];
+            return merged.AsSpan(0, count).ToArray();
         }
-        return merged[..count];
+        finally
+        {
+            ArrayPool<Match>.Shared.Return(merged);
+        }
     }
 
     /// <summary>Keeps the public matches of every word found in at least <paramref name="keepFrom"/> documents (after the
@@ -273,18 +282,43 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
 
     private static string Counted(FlokeDbContext db) => $"""d."Id", {Match.Facets(db.Database.IsNpgsql())}""";
 
-    /// <summary>The matches a query's SQL returns, ordered best first.</summary>
+    /// <summary>The matches a query's SQL returns, ordered best first. Read into pooled buffers, and only the answer
+    /// allocated (<see cref="ArrayPool{T}.Shared"/> keeps a few buffers of each size and lets them go when memory is short): a common word's matches are megabytes, and as growing lists each doubling left an array in the large
+    /// object heap, which only a full collection frees — under load the never-asked searches drove the heap to its limit.</summary>
     private static async Task<Match[]> ReadMatchesAsync(FlokeDbContext db, (string Sql, List<object> Args) query, CancellationToken ct)
     {
-        var matches = new List<Match>();
-        var order = new List<ulong>();
-        await foreach (var match in MatchRows(db, query.Sql, query.Args, ct))
+        var matches = ArrayPool<Match>.Shared.Rent(4096);
+        var order = ArrayPool<ulong>.Shared.Rent(4096);
+        var count = 0;
+        try
         {
-            matches.Add(match);
-            order.Add(match.Order);
+            await foreach (var match in MatchRows(db, query.Sql, query.Args, ct))
+            {
+                if (count == matches.Length)
+                {
+                    (matches, order) = (Grown(matches, count), Grown(order, count));
+                }
+                matches[count] = match;
+                order[count++] = match.Order;
+            }
+            order.AsSpan(0, count).Sort(matches.AsSpan(0, count));
+            return matches.AsSpan(0, count).ToArray();
         }
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(order).Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches));
-        return [.. matches];
+        finally
+        {
+            ArrayPool<Match>.Shared.Return(matches);
+            ArrayPool<ulong>.Shared.Return(order);
+        }
+    }
+
+    /// <summary>A pooled buffer twice as large holding the first <paramref name="count"/> items of <paramref name="full"/>,
+    /// which goes back to the pool.</summary>
+    private static T[] Grown<T>(T[] full, int count)
+    {
+        var grown = ArrayPool<T>.Shared.Rent(full.Length * 2);
+        full.AsSpan(0, count).CopyTo(grown);
+        ArrayPool<T>.Shared.Return(full);
+        return grown;
     }
 
     /// <summary>A number that sorts matches by rank, best first, and equal ranks newest (highest id) first: the rank to

@@ -132,6 +132,67 @@ public class SearchMatchStoreTests
         await scope.ServiceProvider.GetRequiredService<SearchQueries>().WarmUpAsync(CancellationToken.None);
     }
 
+    /// <summary>Every result of a query, page by page (100 a page), in order.</summary>
+    private static async Task<(int Total, List<(string Kind, int Id)> Results)> AllPagesAsync(HttpClient client, string query)
+    {
+        var results = new List<(string Kind, int Id)>();
+        for (var page = 1; ; page++)
+        {
+            var report = await (await client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}&pageSize=100&page={page}")).ReadJsonAsync();
+            var items = report.GetProperty("results").GetProperty("items").EnumerateArray()
+                .Select(r => (r.GetProperty("kind").GetString()!, r.GetProperty("id").GetInt32())).ToList();
+            results.AddRange(items);
+            if (items.Count < 100)
+            {
+                return (report.GetProperty("results").GetProperty("total").GetInt32(), results);
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ACommonWordInThousandsOfDocuments_IsFoundWhole_FromItsKeptSetAndFromTheIndex(string provider)
+    {
+        // The national generator at 4 % scale: "løsning" is in thousands of its public documents, more than a first read
+        // buffer holds (4,096 matches), and kept from 4,500.
+        await using var app = new FlokeApp(provider, new() { ["Floke:Search:KeepMatchesFrom"] = "4500" });
+        var log = new StringWriter();
+        Assert.True(await Floke.Web.Core.NationalData.SeedCommand.RunAsync(app.Services, ["seed", "national", "--scale", "0.04", "--seed", "7"], log) == 0, log.ToString());
+        const string word = "løsning";
+        var folded = NorwegianText.Fold(word);
+
+        // The database's own count of the public documents with the word in any of its forms.
+        int expected;
+        await using (var scope = app.Scope())
+        {
+            var db = app.Db(scope);
+            var forms = string.Join(" OR ", new[] { word, folded }.SelectMany(NorwegianText.Forms).Distinct().Select(f => $"\"{f}\""));
+            expected = provider == "sqlite"
+                ? await db.Database.SqlQueryRaw<int>("""SELECT count(*) AS "Value" FROM "SearchFts" JOIN "SearchDocuments" d ON d."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH {0} AND d."IsPublic" """, forms).SingleAsync()
+                : await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "SearchDocuments" d WHERE d."IsPublic" AND d."Vector" @@ to_tsquery('norwegian', {0})""", $"{word} | {folded}").SingleAsync();
+        }
+        Assert.InRange(expected, 4_500, 100_000);
+        Assert.Contains(KeyOf(word), (await KeptAsync(app)).Keys); // kept when the generator built the index
+
+        // From the kept set: every match once, as many as the database counts.
+        var anonymous = Clients.Anonymous(app);
+        var (total, kept) = await AllPagesAsync(anonymous, word);
+        Assert.Equal(expected, total);
+        Assert.Equal(expected, kept.Distinct().Count());
+        Assert.Equal(expected, kept.Count);
+
+        // Read from the index instead (the kept set dropped, the cached matches made stale by a save): the same, in the same order.
+        await using (var scope = app.Scope())
+        {
+            await app.Db(scope).Database.ExecuteSqlRawAsync("""DELETE FROM "SearchMatchSets" """);
+        }
+        var owner = await Clients.NewApiUserAsync(app, "reader");
+        await owner.CreateNeedAsync(await owner.CreateOrganizationAsync(), "Et utkast om noe annet");
+        var (againTotal, again) = await AllPagesAsync(anonymous, word);
+        Assert.Equal(expected, againTotal);
+        Assert.Equal(kept, again);
+        Assert.Contains(KeyOf(word), (await KeptAsync(app)).Keys); // and kept again
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task TheChangeLog_KeepsOnlyItsNewestChanges(string provider)
     {

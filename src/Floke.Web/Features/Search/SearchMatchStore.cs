@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -130,23 +131,40 @@ internal static class SearchMatchStore
     /// <summary>The kept set of <paramref name="key"/> and its position, or null.</summary>
     public static async Task<(SearchQueries.Match[] Matches, string Position)?> ReadAsync(FlokeDbContext db, string key, CancellationToken ct)
     {
-        // With the row's rowid selected, SQLite's driver streams the blob from the database instead of copying all of it
-        // into a new array first (a common word's set is megabytes: garbage in the large object heap at every read).
+        // Read without a copy of the blob first (a common word's set is megabytes: garbage in the large object heap at every
+        // read): SQLite's driver streams it from the database when the row's rowid is selected, Npgsql when the row is read
+        // sequentially (its columns in order: the length first, to size the array).
         var sql = db.Database.IsNpgsql()
-            ? """SELECT "Position", "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
-            : """SELECT "Position", "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
-        await using var relational = await db.ReadRawAsync(sql, [key], ct);
+            ? """SELECT "Position", octet_length("Matches")::int8, "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
+            : """SELECT "Position", length("Matches"), "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
+        await using var relational = await db.ReadRawAsync(sql, [key], ct, sequential: true);
         var reader = relational.DbDataReader;
-        return await reader.ReadAsync(ct) ? (Unpack(reader), reader.GetString(0)) : null;
-    }
-
-    /// <summary>A kept set's matches, read straight into their array (a common word's are megabytes).</summary>
-    private static SearchQueries.Match[] Unpack(DbDataReader reader)
-    {
-        using var blob = reader.GetStream(1);
-        var matches = new SearchQueries.Match[blob.Length / Unsafe.SizeOf<SearchQueries.Match>()];
-        blob.ReadExactly(MemoryMarshal.AsBytes(matches.AsSpan()));
-        return matches;
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        var position = reader.GetString(0);
+        var matches = new SearchQueries.Match[reader.GetInt64(1) / Unsafe.SizeOf<SearchQueries.Match>()];
+        await using var blob = reader is Npgsql.NpgsqlDataReader npgsql ? await npgsql.GetStreamAsync(2, ct) : reader.GetStream(2);
+        // Through a small pooled buffer: an array of matches cannot be read into asynchronously as bytes.
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            for (int done = 0, total = matches.Length * Unsafe.SizeOf<SearchQueries.Match>(), read; done < total; done += read)
+            {
+                read = await blob.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, total - done)), ct);
+                if (read == 0)
+                {
+                    throw new EndOfStreamException($"The kept set of {key} ended early.");
+                }
+                buffer.AsSpan(0, read).CopyTo(MemoryMarshal.AsBytes(matches.AsSpan())[done..]);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return (matches, position);
     }
 
     /// <summary>The documents changed since <paramref name="position"/>, or null when more than <see cref="MaxChanges"/>.</summary>

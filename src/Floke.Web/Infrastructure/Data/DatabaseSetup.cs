@@ -33,7 +33,7 @@ public static class DatabaseSetup
             // finding the model) anew — 12 % of the app's CPU on the front page at national scale (perf, 32 connections;
             // bench README "Fourteenth session").
             services.AddDbContextPool<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs)
-                .UseModel(CompiledModels.Postgres.PostgresFlokeDbContextModel.Instance).AddInterceptors(sp.GetRequiredService<CacheInvalidation>()));
+                .UseModel(CompiledModels.Postgres.PostgresFlokeDbContextModel.Instance).AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), new SequentialReads()));
         }
         else
         {

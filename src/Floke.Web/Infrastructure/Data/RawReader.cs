@@ -9,10 +9,13 @@ namespace Floke.Web.Infrastructure.Data;
 /// and intercepted like any other, and the connection is EF Core's (closed again with the reader).</summary>
 public static class RawReader
 {
-    /// <summary>Runs <paramref name="sql"/> with <paramref name="args"/> as its <c>{0}</c>, <c>{1}</c>… parameters.</summary>
-    public static async Task<RelationalDataReader> ReadRawAsync(this FlokeDbContext db, string sql, IReadOnlyList<object> args, CancellationToken ct)
+    /// <summary>Runs <paramref name="sql"/> with <paramref name="args"/> as its <c>{0}</c>, <c>{1}</c>… parameters; with
+    /// <paramref name="sequential"/> its rows are not read into memory ahead (see <see cref="SequentialReads"/>) and each
+    /// row's columns must be read in order.</summary>
+    public static async Task<RelationalDataReader> ReadRawAsync(this FlokeDbContext db, string sql, IReadOnlyList<object> args, CancellationToken ct,
+        bool sequential = false)
     {
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, args, db.Model);
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sequential ? SequentialReads.Marker + sql : sql, args, db.Model);
         return await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
     }

@@ -6,8 +6,10 @@ namespace Floke.Web.Infrastructure;
 /// Floke's live set is bounded by its caches (search <c>Floke:Search:CacheMegabytes</c>, the national figures), so a limit
 /// makes the collector work within it instead. It must leave room for a request's own peak on top of them: at 224 MB a
 /// whole SQLite bench run peaked at 308 MB private, but on PostgreSQL the 50,000-row CSV import ran out of memory (HTTP
-/// 500) — hence 384 MB (bench README "Twelfth session"). Set when the server starts serving, not for the command-line
-/// tools (seeding, index rebuilds), which hold more at once. A stricter limit already in force (a container's memory
+/// 500) — hence 384 MB (bench README "Twelfth session"). Tried again in the seventeenth session: at 256 and 224 MB the
+/// server GC threw <see cref="OutOfMemoryException"/> under load in ordinary requests (Kestrel's pinned buffers, an
+/// antiforgery token's cipher) with 120–150 MB live, so 384 stays. Set when the server starts serving, not for the
+/// command-line tools (seeding, index rebuilds), which hold more at once. A stricter limit already in force (a container's memory
 /// limit, or <c>DOTNET_GCHeapHardLimit</c>) is kept; <c>0</c> leaves the collector unbounded.</summary>
 public static class HeapLimit
 {

@@ -9,8 +9,8 @@ namespace Floke.Web.Infrastructure;
 /// 500) — hence 384 MB (bench README "Twelfth session"). Tried again in the seventeenth session: at 256 and 224 MB the
 /// server GC threw <see cref="OutOfMemoryException"/> under load in ordinary requests (Kestrel's pinned buffers, an
 /// antiforgery token's cipher) with 120–150 MB live, so 384 stays. Set when the server starts serving, not for the
-/// command-line tools (seeding, index rebuilds), which hold more at once. A stricter limit already in force (a container's memory
-/// limit, or <c>DOTNET_GCHeapHardLimit</c>) is kept; <c>0</c> leaves the collector unbounded.</summary>
+/// command-line tools (seeding, index rebuilds), which hold more at once. A stricter limit already in force (a container's
+/// memory limit, or <c>DOTNET_GCHeapHardLimit</c>) is kept; <c>0</c> leaves the collector unbounded.</summary>
 public static class HeapLimit
 {
     public const long DefaultMegabytes = 384;

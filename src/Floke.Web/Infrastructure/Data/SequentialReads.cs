@@ -7,7 +7,7 @@ namespace Floke.Web.Infrastructure.Data;
 /// <summary>Runs the queries marked with <see cref="Marker"/> with <see cref="CommandBehavior.SequentialAccess"/>, which EF
 /// Core has no way to ask for: Npgsql otherwise reads each whole row into memory before it is read, and a row larger than
 /// its 8 KB buffer into an array of its own — a common word's kept matches are megabytes (a 2.8 MB set read by default
-/// allocated 4.4 MB, sequentially 2 KB). A marked query's columns must be read in order. Registered on PostgreSQL only:
+/// allocated up to 4.4 MB besides the answer, sequentially 2 KB). A marked query's columns must be read in order. Registered on PostgreSQL only:
 /// SQLite's driver reads no row ahead.</summary>
 public sealed class SequentialReads : DbCommandInterceptor
 {

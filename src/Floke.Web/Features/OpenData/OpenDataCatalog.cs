@@ -1,5 +1,6 @@
 using System.Globalization;
 using Floke.Web.Infrastructure.Data;
+using Floke.Web.Infrastructure.Localization;
 using Floke.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -137,17 +138,5 @@ public sealed class OpenDataCatalog(FlokeDbContext db, OpenDataPublisher publish
 
     private static string Date(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Func<string, string> Localized(IStringLocalizer l, string culture) => key =>
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return l[key].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    };
+    private static Func<string, string> Localized(IStringLocalizer l, string culture) => key => l.In(CultureInfo.GetCultureInfo(culture), key);
 }

@@ -145,19 +145,17 @@ internal static class SearchMatchStore
         }
         var position = reader.GetString(0);
         var matches = new SearchQueries.Match[reader.GetInt64(1) / Unsafe.SizeOf<SearchQueries.Match>()];
-        await using var blob = reader is Npgsql.NpgsqlDataReader npgsql ? await npgsql.GetStreamAsync(2, ct) : reader.GetStream(2);
+        await using var blob = await reader.GetFieldValueAsync<Stream>(2, ct);
         // Through a small pooled buffer: an array of matches cannot be read into asynchronously as bytes.
+        var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).Length;
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            for (int done = 0, total = matches.Length * Unsafe.SizeOf<SearchQueries.Match>(), read; done < total; done += read)
+            for (var done = 0; done < bytes; done += buffer.Length)
             {
-                read = await blob.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, total - done)), ct);
-                if (read == 0)
-                {
-                    throw new EndOfStreamException($"The kept set of {key} ended early.");
-                }
-                buffer.AsSpan(0, read).CopyTo(MemoryMarshal.AsBytes(matches.AsSpan())[done..]);
+                var chunk = buffer.AsMemory(0, Math.Min(buffer.Length, bytes - done));
+                await blob.ReadExactlyAsync(chunk, ct);
+                chunk.Span.CopyTo(MemoryMarshal.AsBytes(matches.AsSpan())[done..]);
             }
         }
         finally

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Floke.Web.Infrastructure.Localization;
 using Floke.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -63,16 +64,8 @@ public static class ApiResults
         }
         // The status-code pages run outside request localization, so the reader's culture is read from what it decided.
         var culture = context.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture;
-        var before = System.Globalization.CultureInfo.CurrentUICulture;
-        try
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = culture ?? before;
-            context.ProblemDetails.Title = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[key];
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = before;
-        }
+        context.ProblemDetails.Title = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()
+            .In(culture ?? System.Globalization.CultureInfo.CurrentUICulture, key);
     }
 
     /// <summary>The title of each status the API answers with problem details, the app's own and the framework's alike.</summary>

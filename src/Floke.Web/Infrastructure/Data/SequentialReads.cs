@@ -16,12 +16,12 @@ public sealed class SequentialReads : DbCommandInterceptor
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        !result.HasResult && command.CommandText.StartsWith(Marker, StringComparison.Ordinal)
-            ? InterceptionResult<DbDataReader>.SuppressWithResult(await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken))
-            : result;
+        Marked(command, result) ? InterceptionResult<DbDataReader>.SuppressWithResult(await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken)) : result;
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        !result.HasResult && command.CommandText.StartsWith(Marker, StringComparison.Ordinal)
-            ? InterceptionResult<DbDataReader>.SuppressWithResult(command.ExecuteReader(CommandBehavior.SequentialAccess))
-            : result;
+        Marked(command, result) ? InterceptionResult<DbDataReader>.SuppressWithResult(command.ExecuteReader(CommandBehavior.SequentialAccess)) : result;
+
+    /// <summary>Marked, and not already answered by an interceptor before this one.</summary>
+    private static bool Marked(DbCommand command, InterceptionResult<DbDataReader> result) =>
+        !result.HasResult && command.CommandText.StartsWith(Marker, StringComparison.Ordinal);
 }

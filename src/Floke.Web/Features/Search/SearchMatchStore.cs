@@ -17,7 +17,9 @@ namespace Floke.Web.Features.Search;
 /// <see cref="MaxChanges"/> changed documents since is read anew from the index and kept again. Sets are kept for single
 /// words with at least <c>Floke:Search:KeepMatchesFrom</c> (default <see cref="DefaultKeepFrom"/>) public matches — when
 /// first asked, and for every such word when the index is rebuilt (<see cref="SearchQueries.KeepCommonWordsAsync"/>) — so
-/// even the first ask of a common word is read from them.
+/// even the first ask of a common word is read from them. Beside each set are its facet counts (<see cref="FacetTally"/>):
+/// while nothing has changed since, a page of the word without filters is its set's first matches and those counts
+/// (<see cref="ReadTopAsync"/>), read without the rest of the set.
 /// On SQLite the position is the log's last sequence number (one writer at a time, so the log is in commit order); on
 /// PostgreSQL, whose writers commit out of sequence order, it is the reader's snapshot, and the changes since are those
 /// of transactions that snapshot did not see.</summary>
@@ -145,8 +147,39 @@ internal static class SearchMatchStore
         }
         var position = reader.GetString(0);
         var matches = new SearchQueries.Match[reader.GetInt64(1) / Unsafe.SizeOf<SearchQueries.Match>()];
-        await using var blob = await reader.GetFieldValueAsync<Stream>(2, ct);
-        // Through a small pooled buffer: an array of matches cannot be read into asynchronously as bytes.
+        await ReadIntoAsync(reader, 2, matches, ct);
+        return (matches, position);
+    }
+
+    /// <summary>The first <paramref name="count"/> matches of <paramref name="key"/>'s kept set (its best: a set is kept in
+    /// order), its facet counts and its position, or null — without reading the rest of the set: SQLite's driver reads the
+    /// blob's first pages only, PostgreSQL sends a slice of the value (stored uncompressed, so it fetches only the slice's
+    /// chunks).</summary>
+    public static async Task<(SearchQueries.Match[] Matches, FacetTally Tally, string Position)?> ReadTopAsync(FlokeDbContext db, string key, int count, CancellationToken ct)
+    {
+        var size = Unsafe.SizeOf<SearchQueries.Match>();
+        var bytes = (int)Math.Min((long)count * size, int.MaxValue / size * size);
+        var sql = db.Database.IsNpgsql()
+            ? """SELECT "Position", octet_length("Matches")::int8, "Counts", substring("Matches" from 1 for {1}) FROM "SearchMatchSets" WHERE "Key" = {0}"""
+            : """SELECT "Position", length("Matches"), "Counts", "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
+        await using var relational = await db.ReadRawAsync(sql, [key, bytes], ct, sequential: true);
+        var reader = relational.DbDataReader;
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        var position = reader.GetString(0);
+        var matches = new SearchQueries.Match[Math.Min(reader.GetInt64(1), bytes) / size];
+        var tally = FacetTally.FromBytes(await reader.GetFieldValueAsync<byte[]>(2, ct));
+        await ReadIntoAsync(reader, 3, matches, ct);
+        return (matches, tally, position);
+    }
+
+    /// <summary>Fills <paramref name="matches"/> from the start of the reader's blob column <paramref name="ordinal"/>,
+    /// through a small pooled buffer (an array of matches cannot be read into asynchronously as bytes).</summary>
+    private static async Task ReadIntoAsync(DbDataReader reader, int ordinal, SearchQueries.Match[] matches, CancellationToken ct)
+    {
+        await using var blob = await reader.GetFieldValueAsync<Stream>(ordinal, ct);
         var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).Length;
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
@@ -162,7 +195,6 @@ internal static class SearchMatchStore
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-        return (matches, position);
     }
 
     /// <summary>The documents changed since <paramref name="position"/>, or null when more than <see cref="MaxChanges"/>.</summary>
@@ -185,9 +217,9 @@ internal static class SearchMatchStore
         {
             var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).ToArray();
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO "SearchMatchSets" ("Key", "Position", "Matches") VALUES ({0}, {1}, {2})
-                ON CONFLICT ("Key") DO UPDATE SET "Position" = excluded."Position", "Matches" = excluded."Matches"
-                """, [key, position, bytes], ct);
+                INSERT INTO "SearchMatchSets" ("Key", "Position", "Counts", "Matches") VALUES ({0}, {1}, {2}, {3})
+                ON CONFLICT ("Key") DO UPDATE SET "Position" = excluded."Position", "Counts" = excluded."Counts", "Matches" = excluded."Matches"
+                """, [key, position, FacetTally.Of(matches).ToBytes(), bytes], ct);
         }
         catch (DbException e)
         {

@@ -72,11 +72,49 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         // page is computed from fresh matches only (a page cut from stale ones would be kept as fresh).
         return await cache.GetAsync($"report|{query}|{orgs}|{filter}", async (db, _, stop) =>
         {
+            if (words.Count == 1 && cache.KeepMatchesFrom > 0 && filter == filter with { Kind = null, Stage = null, Measure = null, OrganizationKind = null, County = null, Year = null }
+                && await KeptPageAsync(db, words, orgIds, filter, stop) is { } kept)
+            {
+                return kept;
+            }
             var everyone = await cache.GetInlineAsync($"matches|{query}", token => MatchesAsync(db, words, cache.KeepMatchesFrom, logger, token), stop, m => m.Kilobytes);
             var own = orgIds.Length == 0 ? null
                 : await cache.GetInlineAsync($"own|{query}|{orgs}", token => OwnMatchesAsync(db, everyone, orgIds, token), stop, m => m.Kilobytes);
             return await ReportAsync(db, everyone, own, filter, stop);
         }, ct, SearchCache.Kilobytes);
+    }
+
+    /// <summary>A page of a single word's results without filters, from its kept set when one is kept and no document has
+    /// changed since: the page's best matches only (a kept set is in order), the set's facet counts kept beside it, and the
+    /// reader's own matches (when a member) merged in — a few kilobytes read for any page of a word in 200,000 documents,
+    /// rather than all its matches (megabytes, which the search cache cannot hold for many words at once). Null otherwise.</summary>
+    private async Task<SearchReport?> KeptPageAsync(FlokeDbContext db, List<string> words, int[] orgIds, SearchFilter f, CancellationToken ct)
+    {
+        var corrections = await CorrectionsAsync(db, words, ct);
+        var alternatives = Alternatives(words, corrections);
+        var skip = Paging.Offset(f.Page, f.PageSize);
+        if (await SearchMatchStore.ReadTopAsync(db, SearchMatchStore.Key(alternatives[0]), skip + f.PageSize, ct) is not { } top
+            || await SearchMatchStore.ChangedSinceAsync(db, top.Position, ct) is not { Length: 0 })
+        {
+            return null;
+        }
+        var query = new MatchSet([], words, corrections, Stems(alternatives));
+        var own = orgIds.Length == 0 ? []
+            : (await cache.GetInlineAsync($"own|{words[0]}|{string.Join(',', orgIds)}", token => OwnMatchesAsync(db, query, orgIds, token), ct, m => m.Kilobytes)).Matches;
+        // The first of the two lists merged by rank, as in ReportAsync: what comes before the page and the page.
+        var (a, b) = (top.Matches, own);
+        var ids = new List<int>(f.PageSize);
+        for (int i = 0, j = 0, n = 0; (i < a.Length || j < b.Length) && ids.Count < f.PageSize; n++)
+        {
+            var id = (j == b.Length || (i < a.Length && a[i].Order < b[j].Order) ? a[i++] : b[j++]).Id;
+            if (n >= skip)
+            {
+                ids.Add(id);
+            }
+        }
+        var tally = top.Tally;
+        tally.Add(FacetTally.Of(own));
+        return await PageAsync(db, ids, tally, f, query, ct);
     }
 
     /// <summary>Searches once as an anonymous reader — a word whose matches are kept, and that word with another — so that
@@ -348,13 +386,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }
         // A county as its number ("00", like a county no match has, is a filter none pass: 0 is a match without a county).
         var county = f.County is { } c ? (int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture) is > 0 and var n ? n : -1) : 0;
-        // Counted by value in arrays (a dictionary per facet took 40 ms a pass over 140,000 matches).
-        var (kinds, stages, orgKinds, counties, measures) = (new int[256], new int[256], new int[256], new int[256], new int[32]);
-        var firstYear = Math.Min(everyone.FirstYear, own?.FirstYear ?? int.MaxValue);
-        var years = new int[Math.Max(everyone.LastYear, own?.LastYear ?? int.MinValue) - firstYear + 1];
+        var tally = new FacetTally(Math.Min(everyone.FirstYear, own?.FirstYear ?? int.MaxValue), Math.Max(everyone.LastYear, own?.LastYear ?? int.MinValue));
         var skip = Paging.Offset(page, size);
         var ids = new List<int>(size);
-        var total = 0;
         for (int i = 0, j = 0; i < a.Length || j < b.Length;)
         {
             // The better of the two sets' next matches (ranks compared only while the reader's own are left).
@@ -368,40 +402,26 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             {
                 continue;
             }
-            if (total >= skip && ids.Count < size)
+            if (tally.Total >= skip && ids.Count < size)
             {
                 ids.Add(m.Id);
             }
-            total++;
-            kinds[(byte)m.Kind]++;
-            stages[m.Stage]++;
-            orgKinds[m.OrganizationKind]++;
-            counties[m.County]++;
-            years[m.Year - firstYear]++;
-            for (var bits = (uint)m.Measures; bits != 0; bits &= bits - 1)
-            {
-                measures[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
-            }
+            tally.Add(in m);
         }
-        if (total == 0)
-        {
-            return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, everyone.Words, everyone.Corrections);
-        }
-        var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(everyone.Stems)).ToList();
-
-        // Each facet's values by count, most first; "none" (0, one up) is not a value.
-        static List<FacetCount<T>> Facet<T>(int[] counts, Func<int, T> value, int from = 1) where T : notnull =>
-            [.. Enumerable.Range(from, counts.Length - from).Where(i => counts[i] > 0).Select(i => new FacetCount<T>(value(i), counts[i]))
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Value)];
-        var facets = new SearchFacets(Facet(kinds, i => (SearchKind)i), Facet(stages, i => (InitiativeStage)(i - 1)),
-            Facet(measures, i => (Measures)(1 << i), from: 0), Facet(orgKinds, i => (OrganizationKind)(i - 1)),
-            [.. Facet(counties, County).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)],
-            [.. Facet(years, i => firstYear + i, from: 0).OrderByDescending(c => c.Value)]);
-        return new SearchReport(new Paged<SearchResult>(results, page, size, total), facets, everyone.Words, everyone.Corrections);
+        return await PageAsync(db, ids, tally, f, everyone, ct);
     }
 
-    /// <summary>A county's number as written (two digits).</summary>
-    private static string County(int number) => number.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A report of the page's documents <paramref name="ids"/> (read with their texts) among results counted by
+    /// <paramref name="tally"/>.</summary>
+    private static async Task<SearchReport> PageAsync(FlokeDbContext db, List<int> ids, FacetTally tally, SearchFilter f, MatchSet query, CancellationToken ct)
+    {
+        if (tally.Total == 0)
+        {
+            return new SearchReport(new Paged<SearchResult>([], f.Page, f.PageSize, 0), NoFacets, query.Words, query.Corrections);
+        }
+        var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(query.Stems)).ToList();
+        return new SearchReport(new Paged<SearchResult>(results, f.Page, f.PageSize, tally.Total), tally.Facets(), query.Words, query.Corrections);
+    }
 
     /// <summary>The matches as they stream from the database, read by hand: tens of thousands of rows for one common word,
     /// where EF Core's materializer took twice as long (26 against 14 ms for 2,800 rows). The command still goes through EF

@@ -149,6 +149,22 @@ public class SearchMatchStoreTests
         }
     }
 
+    /// <summary>Pages 1 and 3 (20 a page) as a reader sees them: the items in order, the total and every facet's counts.</summary>
+    private static async Task<string> PagesAsync(HttpClient client, string query)
+    {
+        var pages = new List<string>();
+        foreach (var page in new[] { 1, 3 })
+        {
+            var report = await (await client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}&page={page}")).ReadJsonAsync();
+            var items = report.GetProperty("results").GetProperty("items").EnumerateArray().Select(r => $"{r.GetProperty("kind")}:{r.GetProperty("id")}");
+            pages.Add($"page {page}: {string.Join(' ', items)} of {report.GetProperty("results").GetProperty("total")}; {report.GetProperty("facets").GetRawText()}");
+        }
+        return string.Join('\n', pages);
+    }
+
+    /// <summary>The full-text matches (FTS5's MATCH, PostgreSQL's @@) the app read since its counter was reset.</summary>
+    private static int IndexReads(FlokeApp app) => app.Sql.Queries.Count(q => q.Sql.Contains("MATCH", StringComparison.Ordinal) || q.Sql.Contains("@@", StringComparison.Ordinal));
+
     [Theory, MemberData(nameof(Providers))]
     public async Task ACommonWordInThousandsOfDocuments_IsFoundWhole_FromItsKeptSetAndFromTheIndex(string provider)
     {
@@ -173,24 +189,41 @@ public class SearchMatchStoreTests
         Assert.InRange(expected, 4_500, 100_000);
         Assert.Contains(KeyOf(word), (await KeptAsync(app)).Keys); // kept when the generator built the index
 
-        // From the kept set: every match once, as many as the database counts.
-        var anonymous = Clients.Anonymous(app);
-        var (total, kept) = await AllPagesAsync(anonymous, word);
-        Assert.Equal(expected, total);
-        Assert.Equal(expected, kept.Distinct().Count());
-        Assert.Equal(expected, kept.Count);
-
-        // Read from the index instead (the kept set dropped, the cached matches made stale by a save): the same, in the same order.
+        // A member whose organisation has a draft with the word (not public: theirs alone, merged into the public matches).
+        var member = await Clients.NewApiUserAsync(app, "reader");
+        var org = await member.CreateOrganizationAsync();
+        var draft = (await member.CreateNeedAsync(org, $"Et utkast om en {word} for oss")).GetProperty("id").GetInt32();
+        // The draft is a change since the set was kept; read anew (the set dropped), it is kept again as of now.
         await using (var scope = app.Scope())
         {
             await app.Db(scope).Database.ExecuteSqlRawAsync("""DELETE FROM "SearchMatchSets" """);
         }
-        var owner = await Clients.NewApiUserAsync(app, "reader");
-        await owner.CreateNeedAsync(await owner.CreateOrganizationAsync(), "Et utkast om noe annet");
+        var anonymous = Clients.Anonymous(app);
+        var fromIndex = await PagesAsync(anonymous, word);
+        Assert.Contains(KeyOf(word), (await KeptAsync(app)).Keys);
+
+        // From the kept set, nothing changed since: each page read from the set's best matches and its kept counts, the
+        // index not read at all — every match once, as many as the database counts, and the same pages and counts.
+        app.Sql.Reset();
+        var (total, kept) = await AllPagesAsync(anonymous, word);
+        Assert.Equal(0, IndexReads(app));
+        Assert.Equal(expected, total);
+        Assert.Equal(expected, kept.Distinct().Count());
+        Assert.Equal(expected, kept.Count);
+        Assert.Equal(fromIndex, await PagesAsync(anonymous, word));
+        var memberPages = await PagesAsync(member.Http, word);
+        Assert.Contains($"Need:{draft}", memberPages);
+        Assert.Contains($"of {expected + 1};", memberPages);
+
+        // Once a document has changed since (a save), the set is read whole and the change merged in: the same again.
+        await member.CreateNeedAsync(org, "Et utkast om noe annet");
+        app.Sql.Reset();
         var (againTotal, again) = await AllPagesAsync(anonymous, word);
+        Assert.NotEqual(0, IndexReads(app)); // the changed document looked up in the index
         Assert.Equal(expected, againTotal);
         Assert.Equal(kept, again);
-        Assert.Contains(KeyOf(word), (await KeptAsync(app)).Keys); // and kept again
+        Assert.Equal(fromIndex, await PagesAsync(anonymous, word));
+        Assert.Equal(memberPages, await PagesAsync(member.Http, word));
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -47,6 +47,15 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second app on <paramref name="other"/>'s database (which it leaves to <paramref name="other"/> to delete),
+    /// set up otherwise: to compare what two settings answer over the same data.</summary>
+    public FlokeApp(FlokeApp other, Dictionary<string, string?> extraSettings)
+    {
+        Provider = other.Provider;
+        _extra = extraSettings;
+        _connectionString = other._connectionString;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

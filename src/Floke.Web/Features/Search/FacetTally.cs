@@ -57,6 +57,21 @@ internal sealed class FacetTally
         }
     }
 
+    /// <summary>Takes out one match counted before.</summary>
+    public void Remove(in SearchQueries.Match m)
+    {
+        Total--;
+        _kinds[(byte)m.Kind]--;
+        _stages[m.Stage]--;
+        _orgKinds[m.OrganizationKind]--;
+        _counties[m.County]--;
+        _years[m.Year - _firstYear]--;
+        for (var bits = (uint)m.Measures; bits != 0; bits &= bits - 1)
+        {
+            _measures[System.Numerics.BitOperations.TrailingZeroCount(bits)]--;
+        }
+    }
+
     /// <summary>Adds another tally's counts (of other matches) to this one's.</summary>
     public void Add(FacetTally other)
     {

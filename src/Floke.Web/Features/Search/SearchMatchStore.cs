@@ -18,8 +18,9 @@ namespace Floke.Web.Features.Search;
 /// words with at least <c>Floke:Search:KeepMatchesFrom</c> (default <see cref="DefaultKeepFrom"/>) public matches — when
 /// first asked, and for every such word when the index is rebuilt (<see cref="SearchQueries.KeepCommonWordsAsync"/>) — so
 /// even the first ask of a common word is read from them. Beside each set are its facet counts (<see cref="FacetTally"/>):
-/// while nothing has changed since, a page of the word without filters is its set's first matches and those counts
-/// (<see cref="ReadTopAsync"/>), read without the rest of the set.
+/// a page of the word without filters is its set's first matches and those counts (<see cref="ReadTopAsync"/>), read
+/// without the rest of the set — and with the documents changed since taken out, which needs the set read through once
+/// only when one of them is older than the set (<see cref="ReadTopWithoutAsync"/>).
 /// On SQLite the position is the log's last sequence number (one writer at a time, so the log is in commit order); on
 /// PostgreSQL, whose writers commit out of sequence order, it is the reader's snapshot, and the changes since are those
 /// of transactions that snapshot did not see.</summary>
@@ -152,27 +153,69 @@ internal static class SearchMatchStore
     }
 
     /// <summary>The first <paramref name="count"/> matches of <paramref name="key"/>'s kept set (its best: a set is kept in
-    /// order), its facet counts and its position, or null — without reading the rest of the set: SQLite's driver reads the
-    /// blob's first pages only, PostgreSQL sends a slice of the value (stored uncompressed, so it fetches only the slice's
-    /// chunks).</summary>
-    public static async Task<(SearchQueries.Match[] Matches, FacetTally Tally, string Position)?> ReadTopAsync(FlokeDbContext db, string key, int count, CancellationToken ct)
+    /// order), its facet counts, position and highest document id, or null — without reading the rest of the set: SQLite's
+    /// driver reads the blob's first pages only, PostgreSQL sends a slice of the value (stored uncompressed, so it fetches
+    /// only the slice's chunks).</summary>
+    public static async Task<(SearchQueries.Match[] Matches, FacetTally Tally, string Position, int LastId)?> ReadTopAsync(FlokeDbContext db, string key, int count, CancellationToken ct)
     {
         var size = Unsafe.SizeOf<SearchQueries.Match>();
         var bytes = (int)Math.Min((long)count * size, int.MaxValue / size * size);
         var sql = db.Database.IsNpgsql()
-            ? """SELECT "Position", octet_length("Matches")::int8, "Counts", substring("Matches" from 1 for {1}) FROM "SearchMatchSets" WHERE "Key" = {0}"""
-            : """SELECT "Position", length("Matches"), "Counts", "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
+            ? """SELECT "Position", "LastId", octet_length("Matches")::int8, "Counts", substring("Matches" from 1 for {1}) FROM "SearchMatchSets" WHERE "Key" = {0}"""
+            : """SELECT "Position", "LastId", length("Matches"), "Counts", "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
         await using var relational = await db.ReadRawAsync(sql, [key, bytes], ct, sequential: true);
         var reader = relational.DbDataReader;
         if (!await reader.ReadAsync(ct))
         {
             return null;
         }
-        var position = reader.GetString(0);
-        var matches = new SearchQueries.Match[Math.Min(reader.GetInt64(1), bytes) / size];
-        var tally = FacetTally.FromBytes(await reader.GetFieldValueAsync<byte[]>(2, ct));
-        await ReadIntoAsync(reader, 3, matches, ct);
-        return (matches, tally, position);
+        var (position, lastId) = (reader.GetString(0), reader.GetInt32(1));
+        var matches = new SearchQueries.Match[Math.Min(reader.GetInt64(2), bytes) / size];
+        var tally = FacetTally.FromBytes(await reader.GetFieldValueAsync<byte[]>(3, ct));
+        await ReadIntoAsync(reader, 4, matches, ct);
+        return (matches, tally, position, lastId);
+    }
+
+    /// <summary>The first <paramref name="count"/> matches of <paramref name="key"/>'s kept set that are not
+    /// <paramref name="gone"/>, and those that are taken out of <paramref name="tally"/>: the whole set read through in
+    /// small pieces (a pooled buffer), none of it held.</summary>
+    public static async Task<SearchQueries.Match[]> ReadTopWithoutAsync(FlokeDbContext db, string key, int count, HashSet<int> gone, FacetTally tally, CancellationToken ct)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? """SELECT "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
+            : """SELECT "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
+        await using var relational = await db.ReadRawAsync(sql, [key], ct, sequential: true);
+        var reader = relational.DbDataReader;
+        var best = new List<SearchQueries.Match>(Math.Min(count, 1024));
+        if (!await reader.ReadAsync(ct))
+        {
+            return [];
+        }
+        await using var blob = await reader.GetFieldValueAsync<Stream>(0, ct);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int read;
+            while ((read = await blob.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
+            {
+                foreach (ref readonly var m in MemoryMarshal.Cast<byte, SearchQueries.Match>(buffer.AsSpan(0, read)))
+                {
+                    if (gone.Contains(m.Id))
+                    {
+                        tally.Remove(in m);
+                    }
+                    else if (best.Count < count)
+                    {
+                        best.Add(m);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return [.. best];
     }
 
     /// <summary>Fills <paramref name="matches"/> from the start of the reader's blob column <paramref name="ordinal"/>,
@@ -217,9 +260,9 @@ internal static class SearchMatchStore
         {
             var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).ToArray();
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO "SearchMatchSets" ("Key", "Position", "Counts", "Matches") VALUES ({0}, {1}, {2}, {3})
-                ON CONFLICT ("Key") DO UPDATE SET "Position" = excluded."Position", "Counts" = excluded."Counts", "Matches" = excluded."Matches"
-                """, [key, position, FacetTally.Of(matches).ToBytes(), bytes], ct);
+                INSERT INTO "SearchMatchSets" ("Key", "Position", "LastId", "Counts", "Matches") VALUES ({0}, {1}, {2}, {3}, {4})
+                ON CONFLICT ("Key") DO UPDATE SET "Position" = excluded."Position", "LastId" = excluded."LastId", "Counts" = excluded."Counts", "Matches" = excluded."Matches"
+                """, [key, position, matches.Length == 0 ? 0 : matches.Max(m => m.Id), FacetTally.Of(matches).ToBytes(), bytes], ct);
         }
         catch (DbException e)
         {

@@ -84,36 +84,49 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }, ct, SearchCache.Kilobytes);
     }
 
-    /// <summary>A page of a single word's results without filters, from its kept set when one is kept and no document has
-    /// changed since: the page's best matches only (a kept set is in order), the set's facet counts kept beside it, and the
-    /// reader's own matches (when a member) merged in — a few kilobytes read for any page of a word in 200,000 documents,
-    /// rather than all its matches (megabytes, which the search cache cannot hold for many words at once). Null otherwise.</summary>
+    /// <summary>A page of a single word's results without filters, from its kept set: the page's best matches only (a
+    /// kept set is in order) and the set's facet counts kept beside it, with the documents changed since it was kept taken
+    /// out and read again, and the reader's own matches (when a member) merged in — a few kilobytes read for any page of a
+    /// word in 200,000 documents, rather than all its matches (megabytes, which the search cache cannot hold for many words
+    /// at once). Null when the word has no kept set, or so many documents changed since that it is better read whole and
+    /// kept again.</summary>
     private async Task<SearchReport?> KeptPageAsync(FlokeDbContext db, List<string> words, int[] orgIds, SearchFilter f, CancellationToken ct)
     {
         var corrections = await CorrectionsAsync(db, words, ct);
         var alternatives = Alternatives(words, corrections);
+        var key = SearchMatchStore.Key(alternatives[0]);
         var skip = Paging.Offset(f.Page, f.PageSize);
-        if (await SearchMatchStore.ReadTopAsync(db, SearchMatchStore.Key(alternatives[0]), skip + f.PageSize, ct) is not { } top
-            || await SearchMatchStore.ChangedSinceAsync(db, top.Position, ct) is not { Length: 0 })
+        var count = (int)Math.Min((long)skip + f.PageSize, int.MaxValue);
+        if (await SearchMatchStore.ReadTopAsync(db, key, count, ct) is not { } top
+            || await SearchMatchStore.ChangedSinceAsync(db, top.Position, ct) is not { Length: < SearchMatchStore.KeepAgainFrom } changed)
         {
             return null;
         }
+        var (best, tally) = (top.Matches, top.Tally);
+        // Changed documents with ids above the set's last were written after it was kept, so are not in it; any other may
+        // be, anywhere in it: then the set is read through once (in small pieces) to take them out of the counts and the page.
+        var older = changed.Where(id => id <= top.LastId).ToHashSet();
+        if (older.Count > 0)
+        {
+            best = await SearchMatchStore.ReadTopWithoutAsync(db, key, count, older, tally, ct);
+        }
+        var fresh = changed.Length == 0 ? [] : await ChangedMatchesAsync(db, alternatives, changed, ct);
         var query = new MatchSet([], words, corrections, Stems(alternatives));
         var own = orgIds.Length == 0 ? []
             : (await cache.GetInlineAsync($"own|{words[0]}|{string.Join(',', orgIds)}", token => OwnMatchesAsync(db, query, orgIds, token), ct, m => m.Kilobytes)).Matches;
-        // The first of the two lists merged by rank, as in ReportAsync: what comes before the page and the page.
-        var (a, b) = (top.Matches, own);
+        // The others (few) in order, merged with the set's best by rank as in ReportAsync: what comes before the page and the page.
+        Match[] others = [.. fresh, .. own];
+        Array.Sort(others, (x, y) => x.Order.CompareTo(y.Order));
         var ids = new List<int>(f.PageSize);
-        for (int i = 0, j = 0, n = 0; (i < a.Length || j < b.Length) && ids.Count < f.PageSize; n++)
+        for (int i = 0, j = 0, n = 0; (i < best.Length || j < others.Length) && ids.Count < f.PageSize; n++)
         {
-            var id = (j == b.Length || (i < a.Length && a[i].Order < b[j].Order) ? a[i++] : b[j++]).Id;
+            var id = (j == others.Length || (i < best.Length && best[i].Order < others[j].Order) ? best[i++] : others[j++]).Id;
             if (n >= skip)
             {
                 ids.Add(id);
             }
         }
-        var tally = top.Tally;
-        tally.Add(FacetTally.Of(own));
+        tally.Add(FacetTally.Of(others));
         return await PageAsync(db, ids, tally, f, query, ct);
     }
 
@@ -236,9 +249,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         return matches;
     }
 
-    /// <summary>A kept set without the <paramref name="changed"/> documents, and with those of them that match now (read
-    /// again from the index), in order.</summary>
-    private static async Task<Match[]> UpdatedAsync(FlokeDbContext db, List<string[]> alternatives, Match[] kept, int[] changed, CancellationToken ct)
+    /// <summary>Those of the <paramref name="changed"/> documents that are public matches now, read from the index, in order.</summary>
+    private static async Task<Match[]> ChangedMatchesAsync(FlokeDbContext db, List<string[]> alternatives, int[] changed, CancellationToken ct)
     {
         var (sql, args) = Matches(db, alternatives, every: true, [], Visible.Public, Counted(db));
         // Ids are numbers, written as they are.
@@ -257,7 +269,14 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             sql += current.Count == 0 ? " AND 0"
                 : $""" AND "SearchFts".rowid >= {current.Min()} AND +d."Id" IN ({string.Join(", ", current)})""";
         }
-        var fresh = await ReadMatchesAsync(db, (sql, args), ct);
+        return await ReadMatchesAsync(db, (sql, args), ct);
+    }
+
+    /// <summary>A kept set without the <paramref name="changed"/> documents, and with those of them that match now (read
+    /// again from the index), in order.</summary>
+    private static async Task<Match[]> UpdatedAsync(FlokeDbContext db, List<string[]> alternatives, Match[] kept, int[] changed, CancellationToken ct)
+    {
+        var fresh = await ChangedMatchesAsync(db, alternatives, changed, ct);
         var gone = changed.ToHashSet();
         // Merged in a pooled buffer and only the answer allocated (see ReadMatchesAsync).
         var merged = ArrayPool<Match>.Shared.Rent(kept.Length + fresh.Length);

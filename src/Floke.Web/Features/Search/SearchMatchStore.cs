@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Floke.Web.Features.Search;
@@ -135,11 +136,10 @@ internal static class SearchMatchStore
     public static async Task<(SearchQueries.Match[] Matches, string Position)?> ReadAsync(FlokeDbContext db, string key, CancellationToken ct)
     {
         // Read without a copy of the blob first (a common word's set is megabytes: garbage in the large object heap at every
-        // read): SQLite's driver streams it from the database when the row's rowid is selected, Npgsql when the row is read
-        // sequentially (its columns in order: the length first, to size the array).
+        // read): see MatchesAsync.
         var sql = db.Database.IsNpgsql()
             ? """SELECT "Position", octet_length("Matches")::int8, "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
-            : """SELECT "Position", length("Matches"), "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
+            : """SELECT "Position", length("Matches"), rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
         await using var relational = await db.ReadRawAsync(sql, [key], ct, sequential: true);
         var reader = relational.DbDataReader;
         if (!await reader.ReadAsync(ct))
@@ -148,22 +148,22 @@ internal static class SearchMatchStore
         }
         var position = reader.GetString(0);
         var matches = new SearchQueries.Match[reader.GetInt64(1) / Unsafe.SizeOf<SearchQueries.Match>()];
-        await ReadIntoAsync(reader, 2, matches, ct);
+        await ReadIntoAsync(db, reader, 2, matches, ct);
         return (matches, position);
     }
 
     /// <summary>The first <paramref name="count"/> matches of <paramref name="key"/>'s kept set (its best: a set is kept in
-    /// order), its facet counts, position and highest document id, or null — without reading the rest of the set: SQLite's
-    /// driver reads the blob's first pages only, PostgreSQL sends a slice of the value (stored uncompressed, so it fetches
-    /// only the slice's chunks).</summary>
+    /// order), its facet counts, position and highest document id, or null — without reading the rest of the set: SQLite
+    /// reads the blob's first pages only, PostgreSQL sends a slice of the value (stored uncompressed, so it fetches only
+    /// the slice's chunks).</summary>
     public static async Task<(SearchQueries.Match[] Matches, FacetTally Tally, string Position, int LastId)?> ReadTopAsync(FlokeDbContext db, string key, int count, CancellationToken ct)
     {
         var size = Unsafe.SizeOf<SearchQueries.Match>();
         var bytes = (int)Math.Min((long)count * size, int.MaxValue / size * size);
-        var sql = db.Database.IsNpgsql()
-            ? """SELECT "Position", "LastId", octet_length("Matches")::int8, "Counts", substring("Matches" from 1 for {1}) FROM "SearchMatchSets" WHERE "Key" = {0}"""
-            : """SELECT "Position", "LastId", length("Matches"), "Counts", "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
-        await using var relational = await db.ReadRawAsync(sql, [key, bytes], ct, sequential: true);
+        var (sql, args) = db.Database.IsNpgsql()
+            ? ("""SELECT "Position", "LastId", octet_length("Matches")::int8, "Counts", substring("Matches" from 1 for {1}) FROM "SearchMatchSets" WHERE "Key" = {0}""", new object[] { key, bytes })
+            : ("""SELECT "Position", "LastId", length("Matches"), "Counts", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""", [key]);
+        await using var relational = await db.ReadRawAsync(sql, args, ct, sequential: true);
         var reader = relational.DbDataReader;
         if (!await reader.ReadAsync(ct))
         {
@@ -172,7 +172,7 @@ internal static class SearchMatchStore
         var (position, lastId) = (reader.GetString(0), reader.GetInt32(1));
         var matches = new SearchQueries.Match[Math.Min(reader.GetInt64(2), bytes) / size];
         var tally = FacetTally.FromBytes(await reader.GetFieldValueAsync<byte[]>(3, ct));
-        await ReadIntoAsync(reader, 4, matches, ct);
+        await ReadIntoAsync(db, reader, 4, matches, ct);
         return (matches, tally, position, lastId);
     }
 
@@ -183,7 +183,7 @@ internal static class SearchMatchStore
     {
         var sql = db.Database.IsNpgsql()
             ? """SELECT "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
-            : """SELECT "Matches", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
+            : """SELECT rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
         await using var relational = await db.ReadRawAsync(sql, [key], ct, sequential: true);
         var reader = relational.DbDataReader;
         var best = new List<SearchQueries.Match>(Math.Min(count, 1024));
@@ -191,7 +191,7 @@ internal static class SearchMatchStore
         {
             return [];
         }
-        await using var blob = await reader.GetFieldValueAsync<Stream>(0, ct);
+        await using var blob = await MatchesAsync(db, reader, 0, ct);
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
@@ -218,11 +218,20 @@ internal static class SearchMatchStore
         return [.. best];
     }
 
-    /// <summary>Fills <paramref name="matches"/> from the start of the reader's blob column <paramref name="ordinal"/>,
-    /// through a small pooled buffer (an array of matches cannot be read into asynchronously as bytes).</summary>
-    private static async Task ReadIntoAsync(DbDataReader reader, int ordinal, SearchQueries.Match[] matches, CancellationToken ct)
+    /// <summary>The matches of the set the reader is on, as a stream, from its column <paramref name="ordinal"/>: the matches
+    /// themselves on PostgreSQL (read sequentially, so Npgsql streams them rather than reading the row into an array of its
+    /// own first), the row's rowid on SQLite, whose blob is then opened and read as far as it is read — selected as a column,
+    /// SQLite reads the whole value into memory as it steps to the row (its overflow pages, megabytes for a common word),
+    /// however little of it is used. Opened while the reader is on the row, so from the same snapshot.</summary>
+    private static async Task<Stream> MatchesAsync(FlokeDbContext db, DbDataReader reader, int ordinal, CancellationToken ct) => db.Database.IsNpgsql()
+        ? await reader.GetFieldValueAsync<Stream>(ordinal, ct)
+        : new SqliteBlob((SqliteConnection)db.Database.GetDbConnection(), "SearchMatchSets", "Matches", reader.GetInt64(ordinal), readOnly: true);
+
+    /// <summary>Fills <paramref name="matches"/> from the start of the reader's set (<see cref="MatchesAsync"/>), through a
+    /// small pooled buffer (an array of matches cannot be read into asynchronously as bytes).</summary>
+    private static async Task ReadIntoAsync(FlokeDbContext db, DbDataReader reader, int ordinal, SearchQueries.Match[] matches, CancellationToken ct)
     {
-        await using var blob = await reader.GetFieldValueAsync<Stream>(ordinal, ct);
+        await using var blob = await MatchesAsync(db, reader, ordinal, ct);
         var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).Length;
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try

@@ -21,7 +21,7 @@ namespace Floke.Web.Features.Search;
 /// even the first ask of a common word is read from them. Beside each set are its facet counts (<see cref="FacetTally"/>):
 /// a page of the word without filters is its set's first matches and those counts (<see cref="ReadTopAsync"/>), read
 /// without the rest of the set — and with the documents changed since taken out, which needs the set read through once
-/// only when one of them is older than the set (<see cref="ReadTopWithoutAsync"/>).
+/// only when one of them is older than the set (<see cref="TakeOutAsync"/>).
 /// On SQLite the position is the log's last sequence number (one writer at a time, so the log is in commit order); on
 /// PostgreSQL, whose writers commit out of sequence order, it is the reader's snapshot, and the changes since are those
 /// of transactions that snapshot did not see.</summary>
@@ -176,20 +176,20 @@ internal static class SearchMatchStore
         return (matches, tally, position, lastId);
     }
 
-    /// <summary>The first <paramref name="count"/> matches of <paramref name="key"/>'s kept set that are not
-    /// <paramref name="gone"/>, and those that are taken out of <paramref name="tally"/>: the whole set read through in
-    /// small pieces (a pooled buffer), none of it held.</summary>
-    public static async Task<SearchQueries.Match[]> ReadTopWithoutAsync(FlokeDbContext db, string key, int count, HashSet<int> gone, FacetTally tally, CancellationToken ct)
+    /// <summary>Takes the matches of <paramref name="key"/>'s kept set whose documents are among <paramref name="candidates"/>
+    /// out of <paramref name="tally"/>, and returns their ids: the whole set read through in small pieces (a pooled
+    /// buffer), none of it held.</summary>
+    public static async Task<HashSet<int>> TakeOutAsync(FlokeDbContext db, string key, HashSet<int> candidates, FacetTally tally, CancellationToken ct)
     {
         var sql = db.Database.IsNpgsql()
             ? """SELECT "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
             : """SELECT rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
         await using var relational = await db.ReadRawAsync(sql, [key], ct, sequential: true);
         var reader = relational.DbDataReader;
-        var best = new List<SearchQueries.Match>(Math.Min(count, 1024));
+        var found = new HashSet<int>();
         if (!await reader.ReadAsync(ct))
         {
-            return [];
+            return found;
         }
         await using var blob = await MatchesAsync(db, reader, 0, ct);
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -200,13 +200,10 @@ internal static class SearchMatchStore
             {
                 foreach (ref readonly var m in MemoryMarshal.Cast<byte, SearchQueries.Match>(buffer.AsSpan(0, read)))
                 {
-                    if (gone.Contains(m.Id))
+                    if (candidates.Contains(m.Id))
                     {
                         tally.Remove(in m);
-                    }
-                    else if (best.Count < count)
-                    {
-                        best.Add(m);
+                        found.Add(m.Id);
                     }
                 }
             }
@@ -215,7 +212,7 @@ internal static class SearchMatchStore
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-        return [.. best];
+        return found;
     }
 
     /// <summary>The matches of the set the reader is on, as a stream, from its column <paramref name="ordinal"/>: the matches
@@ -231,6 +228,10 @@ internal static class SearchMatchStore
     /// small pooled buffer (an array of matches cannot be read into asynchronously as bytes).</summary>
     private static async Task ReadIntoAsync(FlokeDbContext db, DbDataReader reader, int ordinal, SearchQueries.Match[] matches, CancellationToken ct)
     {
+        if (matches.Length == 0)
+        {
+            return;
+        }
         await using var blob = await MatchesAsync(db, reader, ordinal, ct);
         var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).Length;
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);

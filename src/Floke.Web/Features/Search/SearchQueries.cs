@@ -85,37 +85,30 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     }
 
     /// <summary>A page of a single word's results without filters, from its kept set: the page's best matches only (a
-    /// kept set is in order) and the set's facet counts kept beside it, with the documents changed since it was kept taken
-    /// out and read again, and the reader's own matches (when a member) merged in — a few kilobytes read for any page of a
-    /// word in 200,000 documents, rather than all its matches (megabytes, which the search cache cannot hold for many words
-    /// at once). Null when the word has no kept set, or so many documents changed since that it is better read whole and
-    /// kept again.</summary>
+    /// kept set is in order) with the set's counts and the documents changed since (<see cref="KeptState"/>, the same for
+    /// every page), and the reader's own matches (when a member) merged in — a few kilobytes read for any page of a word in
+    /// 200,000 documents, rather than all its matches (megabytes, which the search cache cannot hold for many words at
+    /// once). Null when the word has no kept set, or so many documents changed since that it is better read whole and kept
+    /// again.</summary>
     private async Task<SearchReport?> KeptPageAsync(FlokeDbContext db, List<string> words, int[] orgIds, SearchFilter f, CancellationToken ct)
     {
         var corrections = await CorrectionsAsync(db, words, ct);
         var alternatives = Alternatives(words, corrections);
         var key = SearchMatchStore.Key(alternatives[0]);
+        var state = await cache.GetInlineAsync($"kept|{key}", token => KeptStateAsync(db, key, alternatives, token), ct, s => s?.Kilobytes ?? 1);
         var skip = Paging.Offset(f.Page, f.PageSize);
-        var count = (int)Math.Min((long)skip + f.PageSize, int.MaxValue);
-        if (await SearchMatchStore.ReadTopAsync(db, key, count, ct) is not { } top
-            || await SearchMatchStore.ChangedSinceAsync(db, top.Position, ct) is not { Length: < SearchMatchStore.KeepAgainFrom } changed)
+        var count = (int)Math.Min((long)skip + f.PageSize, int.MaxValue - SearchMatchStore.KeepAgainFrom);
+        // Read as far as the page, and further by as many as the set's documents changed since (which may come before it).
+        if (state is null || await SearchMatchStore.ReadTopAsync(db, key, count + state.Gone.Count, ct) is not { } top || top.Position != state.Position)
         {
-            return null;
+            return null; // no set, or it was kept again since the state was read: the whole set decides
         }
-        var (best, tally) = (top.Matches, top.Tally);
-        // Changed documents with ids above the set's last were written after it was kept, so are not in it; any other may
-        // be, anywhere in it: then the set is read through once (in small pieces) to take them out of the counts and the page.
-        var older = changed.Where(id => id <= top.LastId).ToHashSet();
-        if (older.Count > 0)
-        {
-            best = await SearchMatchStore.ReadTopWithoutAsync(db, key, count, older, tally, ct);
-        }
-        var fresh = changed.Length == 0 ? [] : await ChangedMatchesAsync(db, alternatives, changed, ct);
+        var best = state.Gone.Count == 0 ? top.Matches : [.. top.Matches.Where(m => !state.Gone.Contains(m.Id)).Take(count)];
         var query = new MatchSet([], words, corrections, Stems(alternatives));
         var own = orgIds.Length == 0 ? []
             : (await cache.GetInlineAsync($"own|{words[0]}|{string.Join(',', orgIds)}", token => OwnMatchesAsync(db, query, orgIds, token), ct, m => m.Kilobytes)).Matches;
         // The others (few) in order, merged with the set's best by rank as in ReportAsync: what comes before the page and the page.
-        Match[] others = [.. fresh, .. own];
+        Match[] others = [.. state.Fresh, .. own];
         Array.Sort(others, (x, y) => x.Order.CompareTo(y.Order));
         var ids = new List<int>(f.PageSize);
         for (int i = 0, j = 0, n = 0; (i < best.Length || j < others.Length) && ids.Count < f.PageSize; n++)
@@ -126,8 +119,39 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
                 ids.Add(id);
             }
         }
-        tally.Add(FacetTally.Of(others));
+        var tally = FacetTally.Of([]);
+        tally.Add(state.Tally);
+        tally.Add(FacetTally.Of(own));
         return await PageAsync(db, ids, tally, f, query, ct);
+    }
+
+    /// <summary>What a word's kept set answers pages with now: the position it was kept at, its counts with the documents
+    /// changed since taken out and those of them that match now put in, those (<see cref="Fresh"/>), and which of the
+    /// set's own documents changed (<see cref="Gone"/>). Kept in the search cache until the next save, so that a page of a
+    /// word asked before reads only its part of the set: reading the changed documents again costs a pass over the word's
+    /// postings on SQLite (FTS5's bm25() counts the word's documents at every query).</summary>
+    private sealed record KeptState(string Position, FacetTally Tally, Match[] Fresh, HashSet<int> Gone)
+    {
+        public long Kilobytes => 2 + (Fresh.Length * 16L + Gone.Count * 24L) / 1024;
+    }
+
+    /// <summary>The <see cref="KeptState"/> of <paramref name="key"/>'s set, or null when none is kept or at least
+    /// <see cref="SearchMatchStore.KeepAgainFrom"/> documents changed since (the whole set is then read and kept again).</summary>
+    private static async Task<KeptState?> KeptStateAsync(FlokeDbContext db, string key, List<string[]> alternatives, CancellationToken ct)
+    {
+        if (await SearchMatchStore.ReadTopAsync(db, key, 0, ct) is not { } top
+            || await SearchMatchStore.ChangedSinceAsync(db, top.Position, ct) is not { Length: < SearchMatchStore.KeepAgainFrom } changed)
+        {
+            return null;
+        }
+        var tally = top.Tally;
+        // Changed documents with ids above the set's last were written after it was kept, so are not in it; any other may
+        // be, anywhere in it: then the set is read through once (in small pieces) to take those in it out of the counts.
+        var older = changed.Where(id => id <= top.LastId).ToHashSet();
+        var gone = older.Count == 0 ? older : await SearchMatchStore.TakeOutAsync(db, key, older, tally, ct);
+        var fresh = changed.Length == 0 ? [] : await ChangedMatchesAsync(db, alternatives, changed, ct);
+        tally.Add(FacetTally.Of(fresh));
+        return new KeptState(top.Position, tally, fresh, gone);
     }
 
     /// <summary>Searches once as an anonymous reader — a word whose matches are kept, and that word with another — so that

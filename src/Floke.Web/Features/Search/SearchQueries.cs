@@ -92,7 +92,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// again.</summary>
     private async Task<SearchReport?> KeptPageAsync(FlokeDbContext db, List<string> words, int[] orgIds, SearchFilter f, CancellationToken ct)
     {
-        var corrections = await CorrectionsAsync(db, words, ct);
+        // Kept until the next save, like the state (a save may index new words): one round trip less for each later page.
+        var corrections = await cache.GetInlineAsync($"corrections|{words[0]}", token => CorrectionsAsync(db, words, token), ct, _ => 1);
         var alternatives = Alternatives(words, corrections);
         var key = SearchMatchStore.Key(alternatives[0]);
         var state = await cache.GetInlineAsync($"kept|{key}", token => KeptStateAsync(db, key, alternatives, token), ct, s => s?.Kilobytes ?? 1);

@@ -192,25 +192,16 @@ internal static class SearchMatchStore
             return found;
         }
         await using var blob = await MatchesAsync(db, reader, 0, ct);
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
+        await foreach (var chunk in ChunksAsync(blob, long.MaxValue, ct))
         {
-            int read;
-            while ((read = await blob.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
+            foreach (ref readonly var m in MemoryMarshal.Cast<byte, SearchQueries.Match>(chunk.Span))
             {
-                foreach (ref readonly var m in MemoryMarshal.Cast<byte, SearchQueries.Match>(buffer.AsSpan(0, read)))
+                if (candidates.Contains(m.Id))
                 {
-                    if (candidates.Contains(m.Id))
-                    {
-                        tally.Remove(in m);
-                        found.Add(m.Id);
-                    }
+                    tally.Remove(in m);
+                    found.Add(m.Id);
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
         return found;
     }
@@ -224,8 +215,8 @@ internal static class SearchMatchStore
         ? await reader.GetFieldValueAsync<Stream>(ordinal, ct)
         : new SqliteBlob((SqliteConnection)db.Database.GetDbConnection(), "SearchMatchSets", "Matches", reader.GetInt64(ordinal), readOnly: true);
 
-    /// <summary>Fills <paramref name="matches"/> from the start of the reader's set (<see cref="MatchesAsync"/>), through a
-    /// small pooled buffer (an array of matches cannot be read into asynchronously as bytes).</summary>
+    /// <summary>Fills <paramref name="matches"/> from the start of the reader's set (<see cref="MatchesAsync"/>) (an array
+    /// of matches cannot be read into asynchronously as bytes).</summary>
     private static async Task ReadIntoAsync(FlokeDbContext db, DbDataReader reader, int ordinal, SearchQueries.Match[] matches, CancellationToken ct)
     {
         if (matches.Length == 0)
@@ -234,14 +225,35 @@ internal static class SearchMatchStore
         }
         await using var blob = await MatchesAsync(db, reader, ordinal, ct);
         var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).Length;
+        var done = 0;
+        await foreach (var chunk in ChunksAsync(blob, bytes, ct))
+        {
+            chunk.Span.CopyTo(MemoryMarshal.AsBytes(matches.AsSpan())[done..]);
+            done += chunk.Length;
+        }
+        if (done < bytes)
+        {
+            throw new EndOfStreamException($"A kept set ended after {done} of its {bytes} bytes.");
+        }
+    }
+
+    /// <summary>The first <paramref name="bytes"/> of a set's stream (or all of it), in pieces of whole matches through one
+    /// small pooled buffer, each piece valid until the next is asked for.</summary>
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ChunksAsync(Stream blob, long bytes, [EnumeratorCancellation] CancellationToken ct)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            for (var done = 0; done < bytes; done += buffer.Length)
+            for (long done = 0; done < bytes;)
             {
-                var chunk = buffer.AsMemory(0, Math.Min(buffer.Length, bytes - done));
-                await blob.ReadExactlyAsync(chunk, ct);
-                chunk.Span.CopyTo(MemoryMarshal.AsBytes(matches.AsSpan())[done..]);
+                var want = (int)Math.Min(64 * 1024, bytes - done);
+                var read = await blob.ReadAtLeastAsync(buffer.AsMemory(0, want), want, throwOnEndOfStream: false, ct);
+                if (read == 0)
+                {
+                    yield break;
+                }
+                done += read;
+                yield return buffer.AsMemory(0, read);
             }
         }
         finally

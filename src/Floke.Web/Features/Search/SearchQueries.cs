@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Floke.Web.Features.Search;
 
 public sealed record SearchFilter(string? Q, SearchKind? Kind = null, InitiativeStage? Stage = null, Measures? Measure = null,
-    OrganizationKind? OrganizationKind = null, CountyNumber? County = null, int? Year = null, int Page = 1, int PageSize = Paging.DefaultPageSize);
+    OrganizationKind? OrganizationKind = null, CountyNumber? County = null, int? Year = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
+{
+    /// <summary>Whether it narrows the results by any facet.</summary>
+    public bool Narrows => Kind is not null || Stage is not null || Measure is not null || OrganizationKind is not null || County is not null || Year is not null;
+}
 
 /// <summary>One result: what it is, where it lives, who owns it, and its title and a snippet marked where they matched.</summary>
 public sealed record SearchResult(SearchKind Kind, int Id, string Url, IReadOnlyList<TextPart> Title, IReadOnlyList<TextPart> Snippet,
@@ -72,15 +76,12 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         // page is computed from fresh matches only (a page cut from stale ones would be kept as fresh).
         return await cache.GetAsync($"report|{query}|{orgs}|{filter}", async (db, _, stop) =>
         {
-            if (words.Count == 1 && cache.KeepMatchesFrom > 0 && filter == filter with { Kind = null, Stage = null, Measure = null, OrganizationKind = null, County = null, Year = null }
-                && await KeptPageAsync(db, words, orgIds, filter, stop) is { } kept)
+            if (words.Count == 1 && cache.KeepMatchesFrom > 0 && !filter.Narrows && await KeptPageAsync(db, words, orgIds, filter, stop) is { } kept)
             {
                 return kept;
             }
             var everyone = await cache.GetInlineAsync($"matches|{query}", token => MatchesAsync(db, words, cache.KeepMatchesFrom, logger, token), stop, m => m.Kilobytes);
-            var own = orgIds.Length == 0 ? null
-                : await cache.GetInlineAsync($"own|{query}|{orgs}", token => OwnMatchesAsync(db, everyone, orgIds, token), stop, m => m.Kilobytes);
-            return await ReportAsync(db, everyone, own, filter, stop);
+            return await ReportAsync(db, everyone, await OwnAsync(db, everyone, orgIds, stop), filter, stop);
         }, ct, SearchCache.Kilobytes);
     }
 
@@ -106,8 +107,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }
         var best = state.Gone.Count == 0 ? top.Matches : [.. top.Matches.Where(m => !state.Gone.Contains(m.Id)).Take(count)];
         var query = new MatchSet([], words, corrections, Stems(alternatives));
-        var own = orgIds.Length == 0 ? []
-            : (await cache.GetInlineAsync($"own|{words[0]}|{string.Join(',', orgIds)}", token => OwnMatchesAsync(db, query, orgIds, token), ct, m => m.Kilobytes)).Matches;
+        var own = (await OwnAsync(db, query, orgIds, ct))?.Matches ?? [];
         // The others (few) in order, merged with the set's best by rank as in ReportAsync: what comes before the page and the page.
         Match[] others = [.. state.Fresh, .. own];
         Array.Sort(others, (x, y) => x.Order.CompareTo(y.Order));
@@ -353,6 +353,11 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         return kept;
     }
 
+    /// <summary>A member's own matches of <paramref name="query"/> (<see cref="OwnMatchesAsync"/>), kept in the search cache
+    /// for the query and the member's organisations until the next save; null for a reader in no organisation.</summary>
+    private async Task<MatchSet?> OwnAsync(FlokeDbContext db, MatchSet query, int[] orgIds, CancellationToken ct) => orgIds.Length == 0 ? null
+        : await cache.GetInlineAsync($"own|{string.Join(' ', query.Words)}|{string.Join(',', orgIds)}", token => OwnMatchesAsync(db, query, orgIds, token), ct, m => m.Kilobytes);
+
     /// <summary>The matches of <paramref name="everyone"/>'s query that are not public but shown to one of
     /// <paramref name="orgIds"/> (drafts of their own and of their partners'), ranked as the public ones are.</summary>
     private static async Task<MatchSet> OwnMatchesAsync(FlokeDbContext db, MatchSet everyone, int[] orgIds, CancellationToken ct)
@@ -424,10 +429,6 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     {
         var (page, size) = (f.Page, f.PageSize);
         var (a, b) = (everyone.Matches, own?.Matches ?? []);
-        if (a.Length + b.Length == 0)
-        {
-            return new SearchReport(new Paged<SearchResult>([], page, size, 0), NoFacets, everyone.Words, everyone.Corrections);
-        }
         // A county as its number ("00", like a county no match has, is a filter none pass: 0 is a match without a county).
         var county = f.County is { } c ? (int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture) is > 0 and var n ? n : -1) : 0;
         var tally = new FacetTally(Math.Min(everyone.FirstYear, own?.FirstYear ?? int.MaxValue), Math.Max(everyone.LastYear, own?.LastYear ?? int.MinValue));

@@ -10,8 +10,8 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Kept sets are a cache of the index: dropped, and kept again with their highest document id and facet counts when next asked (or at the
-            // next rebuild). The matches are stored uncompressed, so that a slice of them is read from its own chunks only.
+            // Kept sets are a cache of the index: dropped, and kept again with their highest document id and facet counts
+            // when next asked (or at the next rebuild). The matches are stored uncompressed, so that a slice of them is read from its own chunks only.
             migrationBuilder.Sql("""
                 DROP TABLE "SearchMatchSets";
                 CREATE TABLE "SearchMatchSets" ("Key" text NOT NULL PRIMARY KEY, "Position" text NOT NULL, "LastId" integer NOT NULL, "Counts" bytea NOT NULL, "Matches" bytea NOT NULL);

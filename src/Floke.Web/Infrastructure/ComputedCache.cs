@@ -16,6 +16,7 @@ public abstract class ComputedCache : IDisposable
     private readonly string[] _tags;
     private readonly FusionCache _cache;
     private readonly MemoryCache? _memory; // FusionCache disposes only a memory cache it made itself
+    private readonly KeyLocks _locks = new();
     private readonly FusionCacheEntryOptions _options;
     private readonly FusionCacheEntryOptions _inline;
     private readonly FusionCacheEntryOptions _whileComputing;
@@ -41,7 +42,7 @@ public abstract class ComputedCache : IDisposable
             options.DefaultEntryOptions.Size = 1; // FusionCache's own entries (tag expirations) need a size too
         }
         _memory = sizeLimit is null ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit });
-        _cache = new FusionCache(options, _memory);
+        _cache = new FusionCache(options, _memory, memoryLocker: _locks);
         _options = new FusionCacheEntryOptions
         {
             // Every change is signalled, so results need no short life.
@@ -111,6 +112,9 @@ public abstract class ComputedCache : IDisposable
             return value;
         }, _inline, _tags, ct);
 
+    /// <summary>How many keys are being computed or waited for now; their locks go when they are done (<see cref="KeyLocks"/>).</summary>
+    public int KeysInComputation => _locks.Count;
+
     /// <summary>Marks every result stale: the next reader recomputes it, or gets it as it was if that takes long.</summary>
     public ValueTask InvalidateAsync(CancellationToken ct = default) => _cache.RemoveByTagAsync(_tag, token: ct);
 
@@ -121,6 +125,7 @@ public abstract class ComputedCache : IDisposable
     {
         _cache.Dispose();
         _memory?.Dispose();
+        _locks.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -73,6 +73,23 @@ public sealed class InsightsCacheTests() : InsightsCacheApp("00:00:00.200")
         Assert.All(results, r => Assert.Equal(7, r));
         Assert.Equal(1, computed);
     }
+
+    [Fact]
+    public async Task ManyDifferentKeys_HoldALockEachWhileComputed_AndNoneAfterwards()
+    {
+        // A search cache sees a key per query, page and filter: the locks that keep one computation per key must not stay.
+        for (var i = 0; i < 500; i++)
+        {
+            var locked = 0;
+            Assert.Equal(i, await Get($"key{i}", () =>
+            {
+                locked = Cache.KeysInComputation;
+                return Task.FromResult(i);
+            }));
+            Assert.Equal(1, locked);
+        }
+        Assert.Equal(0, Cache.KeysInComputation);
+    }
 }
 
 /// <summary>With <c>FreshWait</c> 0 a reader never waits after a change, and the fresh figures still come.</summary>

@@ -27,6 +27,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
+NativeHeap.LimitArenas(); // before the threads that would each make an arena of their own
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 

@@ -4,7 +4,7 @@ using Floke.Web.Infrastructure;
 
 namespace Floke.Tests.Infrastructure;
 
-/// <summary>The managed heap limit of a server serving alone. Each case starts Floke as its own process (the limit is the
+/// <summary>The managed heap limit of a server serving alone, and the C heap's arenas. Each case starts Floke as its own process (the limit is the
 /// process's; the test process hosts many apps) on an empty SQLite file and reads the limit in force from the bench's
 /// memory endpoint.</summary>
 public sealed partial class HeapLimitTests
@@ -29,7 +29,18 @@ public sealed partial class HeapLimitTests
         Assert.Equal(160, await LimitInMegabytesAsync(("DOTNET_GCHeapHardLimit", "0xA000000")));
     }
 
-    private static async Task<long> LimitInMegabytesAsync(params (string Name, string Value)[] settings)
+    [Fact]
+    public async Task AServer_LimitsTheCHeapsArenas_UnlessTheOperatorSetsThem()
+    {
+        Assert.Contains($"C heap arenas at most {NativeHeap.DefaultArenas}", await MemoryAsync());
+        Assert.Contains("C heap arenas not limited by Floke", await MemoryAsync(("MALLOC_ARENA_MAX", "4")));
+    }
+
+    private static async Task<long> LimitInMegabytesAsync(params (string Name, string Value)[] settings) =>
+        long.Parse(LimitOf().Match(await MemoryAsync(settings)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The server's memory line (<c>/bench/memory</c>), read from a server started with <paramref name="settings"/>.</summary>
+    private static async Task<string> MemoryAsync(params (string Name, string Value)[] settings)
     {
         var db = Path.Combine(Path.GetTempPath(), $"floke-heap-{Guid.NewGuid():N}.db");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -60,8 +71,7 @@ public sealed partial class HeapLimitTests
             }
             Assert.True(address is not null, $"the server did not say where it listens: {(server.HasExited ? await errors : "")}");
             using var http = new HttpClient { BaseAddress = new Uri(address) };
-            var memory = await http.GetStringAsync("/bench/memory", timeout.Token);
-            return long.Parse(LimitOf().Match(memory).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return await http.GetStringAsync("/bench/memory", timeout.Token);
         }
         finally
         {

@@ -34,6 +34,7 @@ var services = builder.Services;
 services.AddFlokeDatabase(builder.Configuration, builder.Environment);
 services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
+services.AddHostedService<NativeHeapTrimmer>();
 services.AddDataProtection().SetApplicationName("Floke").PersistKeysToDbContext<FlokeDbContext>();
 services.AddFlokeLocalization();
 // Norwegian letters (æ, ø, å) as themselves in the HTML, not as numeric entities.

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure;
@@ -86,9 +87,30 @@ public sealed class FlowQueries(InsightsCache cache)
         {
             investments = investments.Where(i => i.Year <= to);
         }
-        var invested = await investments.GroupBy(i => new { i.InitiativeId, i.OrganizationId, i.Organization!.Kind })
+        // Read as they stream, into small values: at national scale these are hundreds of thousands of rows, and as
+        // objects with a party built for each (its key a string) they held over 100 MB while the figures were computed.
+        var parties = new Parties(f.View);
+        var investors = new Dictionary<long, (decimal Nok, decimal Hours)>();
+        var initiativeIds = new HashSet<int>();
+        var money = new List<InvestedMoney>();
+        decimal investedNok = 0, investedHours = 0;
+        await foreach (var i in investments.GroupBy(i => new { i.InitiativeId, i.OrganizationId, i.Organization!.Kind })
             .Select(g => new { g.Key.InitiativeId, g.Key.OrganizationId, g.Key.Kind, Nok = g.Sum(i => i.AmountNok ?? 0), Hours = g.Sum(i => i.PersonHours ?? 0) })
-            .ToListAsync(ct);
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var party = parties.Organization(i.OrganizationId, i.Kind);
+            ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(investors, party, out _);
+            sums = (sums.Nok + i.Nok, sums.Hours + i.Hours);
+            (investedNok, investedHours) = (investedNok + i.Nok, investedHours + i.Hours);
+            initiativeIds.Add(i.InitiativeId);
+            if (i.Nok > 0)
+            {
+                money.Add(new InvestedMoney(i.InitiativeId, party, i.Nok));
+            }
+        }
+        // Each initiative's investors side by side (in the order read), to share its gains by their part of its money.
+        var shares = money.OrderBy(i => i.InitiativeId).ToArray();
+        money = null;
 
         var measurements = db.Measurements.AsNoTracking().Where(m => m.RealisedDelta != null
             && (m.Benefit!.Kind == BenefitKind.BudgetSaving || m.Benefit.Kind == BenefitKind.AvoidedCost || m.Benefit.Kind == BenefitKind.TimeSaved)
@@ -103,7 +125,10 @@ public sealed class FlowQueries(InsightsCache cache)
             var end = new DateOnly(toYear, 12, 31);
             measurements = measurements.Where(m => m.Date <= end);
         }
-        var gained = await measurements
+        var receivers = new Dictionary<long, Gains>();
+        var flows = new Dictionary<(long From, long To), (decimal Nok, decimal Hours)>();
+        var crossOrganization = new HashSet<int>();
+        await foreach (var g in measurements
             .GroupBy(m => new
             {
                 m.Benefit!.InitiativeId, Owner = m.Benefit.Initiative!.OwnerOrganizationId, OwnerKind = m.Benefit.Initiative.OwnerOrganization!.Kind,
@@ -112,71 +137,166 @@ public sealed class FlowQueries(InsightsCache cache)
             })
             .Select(g => new { g.Key.InitiativeId, g.Key.Owner, g.Key.OwnerKind, g.Key.BeneficiaryOrganizationId, g.Key.ReceiverKind, g.Key.BeneficiaryGroup,
                 g.Key.Kind, g.Key.IsDisbenefit, Realised = g.Sum(m => m.RealisedDelta ?? 0) })
-            .ToListAsync(ct);
-
-        FlowParty Organization(int id, OrganizationKind kind) => f.View switch
+            .AsAsyncEnumerable().WithCancellation(ct))
         {
-            FlowView.OrganizationKind => new FlowParty($"kind:{kind}", null, kind, null, null, null),
-            FlowView.Level => Level(BenefitRules.Level(kind)),
-            _ => new FlowParty($"org:{id}", id, kind, BenefitRules.Level(kind), null, null),
-        };
-        FlowParty Level(GovernmentLevel level) => new($"level:{level}", null, null, level, null, null);
-        FlowParty Receiver(int? organizationId, OrganizationKind? kind, BeneficiaryGroup? group) => organizationId is { } id
-            ? Organization(id, kind!.Value)
-            : f.View == FlowView.Level ? Level(BenefitRules.Level(group!.Value)) : new FlowParty($"group:{group}", null, null, BenefitRules.Level(group!.Value), group, null);
-
-        var investors = invested.GroupBy(i => Organization(i.OrganizationId, i.Kind))
-            .Select(g => new InvestorRow(g.Key, g.Sum(i => i.Nok), g.Sum(i => i.Hours)))
-            .OrderByDescending(r => r.Nok).ThenByDescending(r => r.Hours).ThenBy(r => r.Party.Key, StringComparer.Ordinal).ToList();
-
-        var receivers = gained.GroupBy(g => Receiver(g.BeneficiaryOrganizationId, g.ReceiverKind, g.BeneficiaryGroup))
-            .Select(g => new ReceiverRow(g.Key,
-                g.Where(x => !x.IsDisbenefit && BenefitRules.IsMoney(x.Kind)).Sum(x => x.Realised),
-                g.Where(x => !x.IsDisbenefit && x.Kind == BenefitKind.TimeSaved).Sum(x => x.Realised),
-                g.Where(x => x.IsDisbenefit && BenefitRules.IsMoney(x.Kind)).Sum(x => x.Realised),
-                g.Where(x => x.IsDisbenefit && x.Kind == BenefitKind.TimeSaved).Sum(x => x.Realised)))
-            .OrderByDescending(r => r.GainsNok).ThenByDescending(r => r.GainsHours).ThenBy(r => r.Party.Key, StringComparer.Ordinal).ToList();
-
-        // Each initiative's net gains are shared among its investors by their part of its money.
-        var moneyByInitiative = invested.Where(i => i.Nok > 0).GroupBy(i => i.InitiativeId)
-            .ToDictionary(g => g.Key, g => (Total: g.Sum(x => x.Nok), Investors: g.Select(x => (Party: Organization(x.OrganizationId, x.Kind), x.Nok)).ToList()));
-        var flows = new Dictionary<(string From, string To), (FlowParty From, FlowParty To, decimal Nok, decimal Hours)>();
-        foreach (var g in gained)
-        {
-            var receiver = Receiver(g.BeneficiaryOrganizationId, g.ReceiverKind, g.BeneficiaryGroup);
-            var shares = moneyByInitiative.TryGetValue(g.InitiativeId, out var money)
-                ? money.Investors.Select(i => (i.Party, Share: i.Nok / money.Total))
-                : [(Party: Organization(g.Owner, g.OwnerKind), Share: 1m)];
-            foreach (var (investor, share) in shares)
+            var receiver = parties.Receiver(g.BeneficiaryOrganizationId, g.ReceiverKind, g.BeneficiaryGroup);
+            var isMoney = BenefitRules.IsMoney(g.Kind);
+            CollectionsMarshal.GetValueRefOrAddDefault(receivers, receiver, out _).Add(g.Realised, isMoney, g.IsDisbenefit);
+            initiativeIds.Add(g.InitiativeId);
+            if (!g.IsDisbenefit && g.BeneficiaryOrganizationId != g.Owner)
             {
-                var key = (investor.Key, receiver.Key);
-                var current = flows.TryGetValue(key, out var c) ? c : (From: investor, To: receiver, Nok: 0m, Hours: 0m);
-                var amount = g.Realised * share;
-                flows[key] = BenefitRules.IsMoney(g.Kind) ? current with { Nok = current.Nok + amount } : current with { Hours = current.Hours + amount };
+                crossOrganization.Add(g.InitiativeId);
+            }
+            // Each initiative's net gains are shared among its investors by their part of its money (its owner takes all
+            // where none is recorded).
+            var (first, end) = InvestedMoney.Range(shares, g.InitiativeId);
+            var total = 0m;
+            for (var k = first; k < end; k++)
+            {
+                total += shares[k].Nok;
+            }
+            if (first == end)
+            {
+                AddFlow(flows, parties.Organization(g.Owner, g.OwnerKind), receiver, isMoney, g.Realised);
+            }
+            for (var k = first; k < end; k++)
+            {
+                AddFlow(flows, shares[k].Party, receiver, isMoney, g.Realised * (shares[k].Nok / total));
             }
         }
-        var flowRows = flows.Values.Select(v => new FlowRow(v.From, v.To, decimal.Round(v.Nok, 2), decimal.Round(v.Hours, 2)))
-            .OrderByDescending(r => r.GainsNok).ThenByDescending(r => r.GainsHours).ThenBy(r => r.From.Key, StringComparer.Ordinal)
-            .ThenBy(r => r.To.Key, StringComparer.Ordinal).Take(FlowReport.MaxRows).ToList();
+
+        var investorRows = investors.Select(i => new InvestorRow(parties[i.Key], i.Value.Nok, i.Value.Hours))
+            .OrderByDescending(r => r.Nok).ThenByDescending(r => r.Hours).ThenBy(r => r.Party.Key, StringComparer.Ordinal).ToList();
+        var receiverRows = receivers.Select(r => new ReceiverRow(parties[r.Key], r.Value.GainsNok, r.Value.GainsHours, r.Value.DisbenefitsNok, r.Value.DisbenefitsHours))
+            .OrderByDescending(r => r.GainsNok).ThenByDescending(r => r.GainsHours).ThenBy(r => r.Party.Key, StringComparer.Ordinal).ToList();
+        // The largest flows only: a bounded queue whose head is the smallest kept, rather than every flow sorted.
+        var byGains = Comparer<FlowRow>.Create((x, y) =>
+        {
+            var c = y.GainsNok.CompareTo(x.GainsNok);
+            c = c != 0 ? c : y.GainsHours.CompareTo(x.GainsHours);
+            c = c != 0 ? c : string.CompareOrdinal(x.From.Key, y.From.Key);
+            return c != 0 ? c : string.CompareOrdinal(x.To.Key, y.To.Key);
+        });
+        var largest = new PriorityQueue<FlowRow, FlowRow>(FlowReport.MaxRows + 1, Comparer<FlowRow>.Create((x, y) => byGains.Compare(y, x)));
+        foreach (var (key, sums) in flows)
+        {
+            var row = new FlowRow(parties[key.From], parties[key.To], decimal.Round(sums.Nok, 2), decimal.Round(sums.Hours, 2));
+            if (largest.Count < FlowReport.MaxRows)
+            {
+                largest.Enqueue(row, row);
+            }
+            else if (byGains.Compare(row, largest.Peek()) < 0)
+            {
+                largest.DequeueEnqueue(row, row);
+            }
+        }
+        var flowRows = largest.UnorderedItems.Select(x => x.Element).Order(byGains).ToList();
 
         // Names only for the organisations in the rows kept.
-        var shownInvestors = investors.Take(FlowReport.MaxRows).ToList();
-        var shownReceivers = receivers.Take(FlowReport.MaxRows).ToList();
+        var shownInvestors = investorRows.Take(FlowReport.MaxRows).ToList();
+        var shownReceivers = receiverRows.Take(FlowReport.MaxRows).ToList();
         var ids = shownInvestors.Select(r => r.Party.OrganizationId).Concat(shownReceivers.Select(r => r.Party.OrganizationId))
             .Concat(flowRows.SelectMany(r => new[] { r.From.OrganizationId, r.To.OrganizationId })).OfType<int>().Distinct().ToArray();
         var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         FlowParty Named(FlowParty p) => p.OrganizationId is { } id ? p with { Name = names.GetValueOrDefault(id) } : p;
 
-        var crossOrganization = gained.Where(g => !g.IsDisbenefit && g.BeneficiaryOrganizationId != g.Owner).Select(g => g.InitiativeId).Distinct().Count();
         return new FlowReport(f,
             [.. shownInvestors.Select(r => r with { Party = Named(r.Party) })],
             [.. shownReceivers.Select(r => r with { Party = Named(r.Party) })],
             [.. flowRows.Select(r => r with { From = Named(r.From), To = Named(r.To) })],
-            invested.Sum(i => i.Nok), invested.Sum(i => i.Hours),
-            receivers.Sum(r => r.GainsNok), receivers.Sum(r => r.GainsHours), receivers.Sum(r => r.DisbenefitsNok),
-            invested.Select(i => i.InitiativeId).Concat(gained.Select(g => g.InitiativeId)).Distinct().Count(), crossOrganization)
+            investedNok, investedHours,
+            receiverRows.Sum(r => r.GainsNok), receiverRows.Sum(r => r.GainsHours), receiverRows.Sum(r => r.DisbenefitsNok),
+            initiativeIds.Count, crossOrganization.Count)
         {
-            InvestorCount = investors.Count, ReceiverCount = receivers.Count, FlowCount = flows.Count, ComputedAt = now,
+            InvestorCount = investorRows.Count, ReceiverCount = receiverRows.Count, FlowCount = flows.Count, ComputedAt = now,
         };
+    }
+
+    private static void AddFlow(Dictionary<(long From, long To), (decimal Nok, decimal Hours)> flows, long investor, long receiver, bool isMoney, decimal amount)
+    {
+        ref var flow = ref CollectionsMarshal.GetValueRefOrAddDefault(flows, (investor, receiver), out _);
+        flow = isMoney ? (flow.Nok + amount, flow.Hours) : (flow.Nok, flow.Hours + amount);
+    }
+}
+
+/// <summary>An investor's money in one initiative (the investor as a <see cref="Parties"/> code).</summary>
+internal readonly record struct InvestedMoney(int InitiativeId, long Party, decimal Nok)
+{
+    /// <summary>Where <paramref name="initiativeId"/>'s investments lie in <paramref name="sorted"/> (by initiative): [first, end).</summary>
+    public static (int First, int End) Range(InvestedMoney[] sorted, int initiativeId)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid].InitiativeId < initiativeId)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        var end = lo;
+        while (end < sorted.Length && sorted[end].InitiativeId == initiativeId)
+        {
+            end++;
+        }
+        return (lo, end);
+    }
+}
+
+/// <summary>The gains realised at one receiver as they are summed.</summary>
+internal struct Gains
+{
+    public decimal GainsNok, GainsHours, DisbenefitsNok, DisbenefitsHours;
+
+    public void Add(decimal realised, bool isMoney, bool isDisbenefit)
+    {
+        if (isDisbenefit)
+        {
+            _ = isMoney ? DisbenefitsNok += realised : DisbenefitsHours += realised;
+        }
+        else
+        {
+            _ = isMoney ? GainsNok += realised : GainsHours += realised;
+        }
+    }
+}
+
+/// <summary>The parties of one <see cref="FlowView"/>, each as a number while the figures are summed (an organisation, a
+/// kind, a level or a group, in the high bits which) and made a <see cref="FlowParty"/> once.</summary>
+internal sealed class Parties(FlowView view)
+{
+    private const long OrganizationCode = 1L << 32, KindCode = 2L << 32, LevelCode = 3L << 32, GroupCode = 4L << 32;
+    private readonly Dictionary<long, FlowParty> _parties = [];
+
+    public FlowParty this[long code] => _parties[code];
+
+    public long Organization(int id, OrganizationKind kind) => view switch
+    {
+        FlowView.OrganizationKind => Party(KindCode | (uint)kind, kind, static k => new FlowParty($"kind:{k}", null, k, null, null, null)),
+        FlowView.Level => Level(BenefitRules.Level(kind)),
+        _ => Party(OrganizationCode | (uint)id, (id, kind), static o => new FlowParty($"org:{o.id}", o.id, o.kind, BenefitRules.Level(o.kind), null, null)),
+    };
+
+    public long Receiver(int? organizationId, OrganizationKind? kind, BeneficiaryGroup? group) => organizationId is { } id
+        ? Organization(id, kind!.Value)
+        : view == FlowView.Level ? Level(BenefitRules.Level(group!.Value))
+        : Party(GroupCode | (uint)group!.Value, group.Value, static g => new FlowParty($"group:{g}", null, null, BenefitRules.Level(g), g, null));
+
+    private long Level(GovernmentLevel level) => Party(LevelCode | (uint)level, level, static l => new FlowParty($"level:{l}", null, null, l, null, null));
+
+    /// <summary>The party's code, made a <see cref="FlowParty"/> the first time (from <paramref name="state"/>, so that no
+    /// closure is made for each row read).</summary>
+    private long Party<T>(long code, T state, Func<T, FlowParty> make)
+    {
+        ref var party = ref CollectionsMarshal.GetValueRefOrAddDefault(_parties, code, out var known);
+        if (!known)
+        {
+            party = make(state);
+        }
+        return code;
     }
 }

@@ -106,4 +106,57 @@ public class FlowsTests(Apps apps)
         Assert.Contains(";381818,18;", csv);
         Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync("/api/v1/insights/flows/nonsense.csv")).StatusCode);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task EachInitiativesGains_AreSharedByItsOwnMoney_AndGoToItsOwnerWhereThereIsNone(string provider)
+    {
+        // Kristiansund (county 15), which no other test uses: three initiatives of one owner, money in one of them only.
+        var app = apps[provider];
+        var owner = await Clients.NewApiUserAsync(app, "kristiansund");
+        var k = await owner.CreateOrganizationAsync(TestData.Organization(municipality: "1505"));
+        var partner = await Clients.NewApiUserAsync(app, "partner");
+        var p = await partner.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.StateAgency, municipality: null));
+        var hospitalUser = await Clients.NewApiUserAsync(app, "hospital");
+        var h = await hospitalUser.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.StateAgency, municipality: null));
+        async Task<int> Initiative()
+        {
+            var id = (await owner.CreateInitiativeAsync(k)).GetProperty("id").GetInt32();
+            await owner.PublishInitiativeAsync(id);
+            return id;
+        }
+        async Task Invest(int initiative, int org, object amount) => Assert.Equal(HttpStatusCode.Created, (await owner.Http.PostAsJsonAsync("/api/v1/investments",
+            new Dictionary<string, object> { ["initiativeId"] = initiative, ["organizationId"] = org, ["year"] = 2025 }.Concat(
+                amount is int hours ? [new("personHours", hours)] : [new KeyValuePair<string, object>("amountNok", amount)]).ToDictionary())).StatusCode);
+        async Task Gain(int initiative, decimal nok) => await BenefitsApiTests.MeasureAsync(hospitalUser,
+            (await BenefitsApiTests.CreateAsync(owner, BenefitsApiTests.Saving(initiative, h))).GetProperty("benefit").GetProperty("id").GetInt32(), "2025-06-30", nok);
+
+        var shared = await Initiative(); // money from the owner and the partner: its gains are shared 1 : 3
+        await Invest(shared, k, 100_000m);
+        await Invest(shared, p, 300_000m);
+        await Gain(shared, 400_000m);
+        var hoursOnly = await Initiative(); // the partner's hours but no money: its gains are the owner's
+        await Invest(hoursOnly, p, 500);
+        await Gain(hoursOnly, 50_000m);
+        var none = await Initiative(); // nothing invested: citizens' hours are the owner's
+        var citizens = (await BenefitsApiTests.CreateAsync(owner, BenefitsApiTests.Saving(none, null, "Citizens", baseline: 40, target: 20,
+            kind: "TimeSaved", direction: "LowerIsBetter"))).GetProperty("benefit").GetProperty("id").GetInt32();
+        await BenefitsApiTests.MeasureAsync(owner, citizens, "2025-03-01", 30m);
+
+        var all = await (await Clients.Anonymous(app).GetAsync("/api/v1/insights/flows?county=15")).ReadJsonAsync();
+        Assert.Equal(100_000m + 50_000m, Flow(all.GetProperty("flows"), $"org:{k}", $"org:{h}").GetProperty("gainsNok").GetDecimal());
+        Assert.Equal(300_000m, Flow(all.GetProperty("flows"), $"org:{p}", $"org:{h}").GetProperty("gainsNok").GetDecimal());
+        Assert.Equal(10m, Flow(all.GetProperty("flows"), $"org:{k}", "group:Citizens").GetProperty("gainsHours").GetDecimal());
+        Assert.Equal(3, all.GetProperty("flowCount").GetInt32());
+        Assert.Equal(450_000m, Row(all.GetProperty("receivers"), $"org:{h}").GetProperty("gainsNok").GetDecimal());
+        var partnerRow = Row(all.GetProperty("investors"), $"org:{p}");
+        Assert.Equal((300_000m, 500m), (partnerRow.GetProperty("nok").GetDecimal(), partnerRow.GetProperty("hours").GetDecimal()));
+        Assert.Equal(400_000m, all.GetProperty("totalInvestedNok").GetDecimal());
+        Assert.Equal(3, all.GetProperty("initiatives").GetInt32());
+        Assert.Equal(3, all.GetProperty("crossOrganizationGains").GetInt32());
+
+        // By kind of organisation: the state agency's share and the municipality's, whatever the organisation.
+        var kinds = await (await Clients.Anonymous(app).GetAsync("/api/v1/insights/flows?county=15&view=OrganizationKind")).ReadJsonAsync();
+        Assert.Equal(150_000m, Flow(kinds.GetProperty("flows"), "kind:Municipality", "kind:StateAgency").GetProperty("gainsNok").GetDecimal());
+        Assert.Equal(300_000m, Flow(kinds.GetProperty("flows"), "kind:StateAgency", "kind:StateAgency").GetProperty("gainsNok").GetDecimal());
+    }
 }

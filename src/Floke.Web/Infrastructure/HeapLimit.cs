@@ -4,16 +4,16 @@ namespace Floke.Web.Infrastructure;
 /// collector takes memory as long as the machine has it and keeps it: under the national-scale bench it held 300–470 MB
 /// committed for a live set of 115–160 MB, most of it garbage not yet collected (bench README "Eleventh session").
 /// Floke's live set is bounded by its caches (search <c>Floke:Search:CacheMegabytes</c>, the national figures), so a limit
-/// makes the collector work within it instead. It must leave room for a request's own peak on top of them: at 224 MB a
-/// whole SQLite bench run peaked at 308 MB private, but on PostgreSQL the 50,000-row CSV import ran out of memory (HTTP
-/// 500) — hence 384 MB (bench README "Twelfth session"). Tried again in the seventeenth session: at 256 and 224 MB the
-/// server GC threw <see cref="OutOfMemoryException"/> under load in ordinary requests (Kestrel's pinned buffers, an
-/// antiforgery token's cipher) with 120–150 MB live, so 384 stays. Set when the server starts serving, not for the
+/// makes the collector work within it instead; it must leave room for a request's own peak on top of them. 384 MB until
+/// the nineteenth session, because at 224–256 MB the server ran out of memory under load with 120–165 MB live; most of that
+/// was FusionCache's per-key locks (now <see cref="KeyLocks"/>), and the national flows held 140 MB while computed (now
+/// streamed). With 80–95 MB live a whole bench run at 224 MB had no errors on either database, and the process stayed
+/// under 300 MB private (bench README "Nineteenth session"). Set when the server starts serving, not for the
 /// command-line tools (seeding, index rebuilds), which hold more at once. A stricter limit already in force (a container's
 /// memory limit, or <c>DOTNET_GCHeapHardLimit</c>) is kept; <c>0</c> leaves the collector unbounded.</summary>
 public static class HeapLimit
 {
-    public const long DefaultMegabytes = 384;
+    public const long DefaultMegabytes = 224;
 
     public static void Apply(IConfiguration config, ILogger logger)
     {

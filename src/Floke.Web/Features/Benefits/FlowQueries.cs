@@ -110,7 +110,7 @@ public sealed class FlowQueries(InsightsCache cache)
         }
         // Each initiative's investors side by side (in the order read), to share its gains by their part of its money.
         var shares = money.OrderBy(i => i.InitiativeId).ToArray();
-        money = null;
+        money = null; // an async method's locals live as long as it does
 
         var measurements = db.Measurements.AsNoTracking().Where(m => m.RealisedDelta != null
             && (m.Benefit!.Kind == BenefitKind.BudgetSaving || m.Benefit.Kind == BenefitKind.AvoidedCost || m.Benefit.Kind == BenefitKind.TimeSaved)
@@ -254,13 +254,21 @@ internal struct Gains
 
     public void Add(decimal realised, bool isMoney, bool isDisbenefit)
     {
-        if (isDisbenefit)
+        if (!isDisbenefit && isMoney)
         {
-            _ = isMoney ? DisbenefitsNok += realised : DisbenefitsHours += realised;
+            GainsNok += realised;
+        }
+        else if (!isDisbenefit)
+        {
+            GainsHours += realised;
+        }
+        else if (isMoney)
+        {
+            DisbenefitsNok += realised;
         }
         else
         {
-            _ = isMoney ? GainsNok += realised : GainsHours += realised;
+            DisbenefitsHours += realised;
         }
     }
 }

@@ -21,40 +21,38 @@ public sealed class KeyLocks : IFusionCacheMemoryLocker
         ILogger? logger, CancellationToken token)
     {
         var gate = Enter(key);
+        var held = false;
         try
         {
-            if (await gate.Semaphore.WaitAsync(timeout, token).ConfigureAwait(false))
+            held = await gate.Semaphore.WaitAsync(timeout, token).ConfigureAwait(false);
+            return held ? gate : null;
+        }
+        finally
+        {
+            if (!held)
             {
-                return gate;
+                Leave(gate); // timed out or cancelled: no longer waiting
             }
         }
-        catch
-        {
-            Leave(gate);
-            throw;
-        }
-        Leave(gate);
-        return null;
     }
 
     public object? AcquireLock(string cacheName, string cacheInstanceId, string operationId, string key, TimeSpan timeout, ILogger? logger,
         CancellationToken token)
     {
         var gate = Enter(key);
+        var held = false;
         try
         {
-            if (gate.Semaphore.Wait(timeout, token))
+            held = gate.Semaphore.Wait(timeout, token);
+            return held ? gate : null;
+        }
+        finally
+        {
+            if (!held)
             {
-                return gate;
+                Leave(gate); // timed out or cancelled: no longer waiting
             }
         }
-        catch
-        {
-            Leave(gate);
-            throw;
-        }
-        Leave(gate);
-        return null;
     }
 
     public void ReleaseLock(string cacheName, string cacheInstanceId, string operationId, string key, object? lockObj, ILogger? logger)

@@ -9,7 +9,8 @@ namespace Floke.Web.Infrastructure;
 /// page and filter) left 131,000 of them alive, about 70 MB of the 160 MB the heap held after a full collection — more than
 /// the results the cache may hold. Here a key's lock is counted by those holding or waiting for it and dropped when the
 /// last lets go, so the memory is bounded by the requests in flight. A lock is per key (never shared between keys by a
-/// hash), because a computation may ask the cache for another key while it holds its own.</summary>
+/// hash), because a computation may ask the cache for another key while it holds its own. The same locks queue the app's
+/// writers to one database row (<see cref="Data.PostgresFlokeDbContext"/>): waiters are served in the order they came.</summary>
 public sealed class KeyLocks : IFusionCacheMemoryLocker
 {
     private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
@@ -34,6 +35,13 @@ public sealed class KeyLocks : IFusionCacheMemoryLocker
                 Leave(gate); // timed out or cancelled: no longer waiting
             }
         }
+    }
+
+    /// <summary>Waits, after those who came before, until the key is this caller's alone; disposing the answer lets the next in.</summary>
+    public async Task<IDisposable> WaitAsync(string key, CancellationToken ct)
+    {
+        var held = await AcquireLockAsync("", "", "", key, Timeout.InfiniteTimeSpan, null, ct).ConfigureAwait(false);
+        return new Held(this, (Gate)held!);
     }
 
     public object? AcquireLock(string cacheName, string cacheInstanceId, string operationId, string key, TimeSpan timeout, ILogger? logger,
@@ -97,6 +105,19 @@ public sealed class KeyLocks : IFusionCacheMemoryLocker
 
     public void Dispose()
     {
+    }
+
+    private sealed class Held(KeyLocks locks, Gate gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                locks.ReleaseLock("", "", "", gate.Key, gate, null);
+            }
+        }
     }
 
     private sealed class Gate(string key)

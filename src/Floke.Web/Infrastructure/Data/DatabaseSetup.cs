@@ -29,6 +29,7 @@ public static class DatabaseSetup
             var cs = PostgresConnectionString(config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Floke:Database is Postgres, but ConnectionStrings:Postgres is not set."));
             services.AddSingleton(new CacheBackplaneConnection(cs));
+            services.AddSingleton<LockedRows>();
             // Pooled: a request takes a context whose EF Core services are already set up, instead of building them (and
             // finding the model) anew — 12 % of the app's CPU on the front page at national scale (perf, 32 connections;
             // bench README "Fourteenth session").

@@ -74,7 +74,7 @@ public abstract class FlokeDbContext(DbContextOptions options) : IdentityDbConte
     private AuditActor Actor => ActorOverride ?? AuditActor.From(http?.HttpContext?.User);
 
     /// <summary>A service of the application the options carry (none at design time).</summary>
-    private static T? ApplicationService<T>(DbContextOptions options) where T : class =>
+    protected static T? ApplicationService<T>(DbContextOptions options) where T : class =>
         options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(T)) as T;
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -86,19 +86,10 @@ public abstract class FlokeDbContext(DbContextOptions options) : IdentityDbConte
     /// <summary>Starts a transaction in which the <typeparamref name="T"/> row <paramref name="id"/> is this request's alone
     /// until it commits, for changes computed from what is read (a benefit's count and latest value from its measurements):
     /// two such requests at once would otherwise both read the same state and the later save would undo the earlier.
-    /// PostgreSQL locks the row (<c>FOR UPDATE</c>); SQLite's transactions begin <c>IMMEDIATE</c>, taking the database's
+    /// PostgreSQL locks the row (<c>FOR UPDATE</c>, <see cref="PostgresFlokeDbContext"/>); SQLite's transactions begin <c>IMMEDIATE</c>, taking the database's
     /// single write lock, so what is read after this is the latest and nobody writes before the commit.</summary>
-    public virtual async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync<T>(int id, CancellationToken ct) where T : class
-    {
-        var tx = await Database.BeginTransactionAsync(ct);
-        if (Database.IsNpgsql())
-        {
-            var table = Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-            var sql = "SELECT 1 FROM \"" + table + "\" WHERE \"Id\" = {0} FOR UPDATE"; // the table's name comes from the model
-            await Database.ExecuteSqlRawAsync(sql, [id], ct);
-        }
-        return tx;
-    }
+    public virtual async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync<T>(int id, CancellationToken ct) where T : class =>
+        await Database.BeginTransactionAsync(ct);
 
     /// <summary>Adds many new rows at once, each with the audit entry saving it alone would write, at bulk speed (binary
     /// COPY on PostgreSQL, one prepared INSERT on SQLite): their keys are reserved first, so the entries can name them, and

@@ -42,58 +42,12 @@ public sealed class SqliteFlokeDbContext(DbContextOptions<SqliteFlokeDbContext> 
         await writers.WaitAsync(ct);
         try
         {
-            return new QueuedTransaction(await base.BeginLockedAsync<T>(id, ct), writers);
+            return new QueuedTransaction(await base.BeginLockedAsync<T>(id, ct), () => writers.Release());
         }
         catch
         {
             writers.Release();
             throw;
-        }
-    }
-
-    /// <summary>The transaction, handing the writers' queue on when it commits, rolls back or is disposed (once).</summary>
-    private sealed class QueuedTransaction(IDbContextTransaction inner, SemaphoreSlim writers) : IDbContextTransaction
-    {
-        private int _released;
-
-        public Guid TransactionId => inner.TransactionId;
-
-        public void Commit()
-        {
-            try { inner.Commit(); } finally { Release(); }
-        }
-
-        public async Task CommitAsync(CancellationToken cancellationToken = default)
-        {
-            try { await inner.CommitAsync(cancellationToken); } finally { Release(); }
-        }
-
-        public void Rollback()
-        {
-            try { inner.Rollback(); } finally { Release(); }
-        }
-
-        public async Task RollbackAsync(CancellationToken cancellationToken = default)
-        {
-            try { await inner.RollbackAsync(cancellationToken); } finally { Release(); }
-        }
-
-        public void Dispose()
-        {
-            try { inner.Dispose(); } finally { Release(); }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try { await inner.DisposeAsync(); } finally { Release(); }
-        }
-
-        private void Release()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                writers.Release();
-            }
         }
     }
 

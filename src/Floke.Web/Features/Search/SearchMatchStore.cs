@@ -19,7 +19,7 @@ namespace Floke.Web.Features.Search;
 /// words with at least <c>Floke:Search:KeepMatchesFrom</c> (default <see cref="DefaultKeepFrom"/>) public matches — when
 /// first asked, and for every such word when the index is rebuilt (<see cref="SearchQueries.KeepCommonWordsAsync"/>) — so
 /// even the first ask of a common word is read from them. Beside each set are its facet counts (<see cref="FacetTally"/>):
-/// a page of the word without filters is its set's first matches and those counts (<see cref="ReadTopAsync"/>), read
+/// a page of the word without filters is the set's matches at the page and those counts (<see cref="ReadSliceAsync"/>), read
 /// without the rest of the set — and with the documents changed since taken out, which needs the set read through once
 /// only when one of them is older than the set (<see cref="TakeOutAsync"/>).
 /// On SQLite the position is the log's last sequence number (one writer at a time, so the log is in commit order); on
@@ -148,32 +148,48 @@ internal static class SearchMatchStore
         }
         var position = reader.GetString(0);
         var matches = new SearchQueries.Match[reader.GetInt64(1) / Unsafe.SizeOf<SearchQueries.Match>()];
-        await ReadIntoAsync(db, reader, 2, matches, ct);
+        await ReadIntoAsync(db, reader, 2, 0, matches, ct);
         return (matches, position);
     }
 
-    /// <summary>The first <paramref name="count"/> matches of <paramref name="key"/>'s kept set (its best: a set is kept in
-    /// order), its facet counts, position and highest document id, or null — without reading the rest of the set: SQLite
-    /// reads the blob's first pages only, PostgreSQL sends a slice of the value (stored uncompressed, so it fetches only
-    /// the slice's chunks).</summary>
-    public static async Task<(SearchQueries.Match[] Matches, FacetTally Tally, string Position, int LastId)?> ReadTopAsync(FlokeDbContext db, string key, int count, CancellationToken ct)
+    /// <summary>The head of the SQL that reads a slice of a set (on SQLite it reads as a whole set's does; the blob is read
+    /// as far as needed).</summary>
+    public const string Slice = "-- A slice of a kept set\n";
+
+    /// <summary><paramref name="key"/>'s kept set's facet counts, position and highest document id, or null — without
+    /// reading its matches.</summary>
+    public static async Task<(FacetTally Tally, string Position, int LastId)?> ReadHeadAsync(FlokeDbContext db, string key, CancellationToken ct)
+    {
+        await using var relational = await db.ReadRawAsync("""SELECT "Position", "LastId", "Counts" FROM "SearchMatchSets" WHERE "Key" = {0}""", [key], ct);
+        var reader = relational.DbDataReader;
+        return await reader.ReadAsync(ct)
+            ? (FacetTally.FromBytes(await reader.GetFieldValueAsync<byte[]>(2, ct)), reader.GetString(0), reader.GetInt32(1))
+            : null;
+    }
+
+    /// <summary>The matches <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> of
+    /// <paramref name="key"/>'s kept set (fewer at its end; a set is kept in order, best first), how many it holds, and its
+    /// position, or null — without reading the rest of the set: SQLite reads only the blob's pages that hold them,
+    /// PostgreSQL sends that slice of the value (stored uncompressed, so it fetches only the slice's chunks).</summary>
+    public static async Task<(SearchQueries.Match[] Matches, int Length, string Position)?> ReadSliceAsync(FlokeDbContext db, string key, int from,
+        int count, CancellationToken ct)
     {
         var size = Unsafe.SizeOf<SearchQueries.Match>();
-        var bytes = (int)Math.Min((long)count * size, int.MaxValue / size * size);
+        var (start, bytes) = ((long)from * size, (long)count * size);
         var (sql, args) = db.Database.IsNpgsql()
-            ? ("""SELECT "Position", "LastId", octet_length("Matches")::int8, "Counts", substring("Matches" from 1 for {1}) FROM "SearchMatchSets" WHERE "Key" = {0}""", new object[] { key, bytes })
-            : ("""SELECT "Position", "LastId", length("Matches"), "Counts", rowid FROM "SearchMatchSets" WHERE "Key" = {0}""", [key]);
+            ? (Slice + """SELECT "Position", octet_length("Matches")::int8, substring("Matches" from {1} for {2}) FROM "SearchMatchSets" WHERE "Key" = {0}""",
+                new object[] { key, (int)Math.Min(start + 1, int.MaxValue), (int)Math.Min(bytes, int.MaxValue) })
+            : (Slice + """SELECT "Position", length("Matches"), rowid FROM "SearchMatchSets" WHERE "Key" = {0}""", [key]);
         await using var relational = await db.ReadRawAsync(sql, args, ct, sequential: true);
         var reader = relational.DbDataReader;
         if (!await reader.ReadAsync(ct))
         {
             return null;
         }
-        var (position, lastId) = (reader.GetString(0), reader.GetInt32(1));
-        var matches = new SearchQueries.Match[Math.Min(reader.GetInt64(2), bytes) / size];
-        var tally = FacetTally.FromBytes(await reader.GetFieldValueAsync<byte[]>(3, ct));
-        await ReadIntoAsync(db, reader, 4, matches, ct);
-        return (matches, tally, position, lastId);
+        var (position, length) = (reader.GetString(0), reader.GetInt64(1));
+        var matches = new SearchQueries.Match[Math.Clamp(length - start, 0, bytes) / size];
+        await ReadIntoAsync(db, reader, 2, db.Database.IsNpgsql() ? 0 : start, matches, ct);
+        return (matches, (int)(length / size), position);
     }
 
     /// <summary>Takes the matches of <paramref name="key"/>'s kept set whose documents are among <paramref name="candidates"/>
@@ -215,15 +231,19 @@ internal static class SearchMatchStore
         ? await reader.GetFieldValueAsync<Stream>(ordinal, ct)
         : new SqliteBlob((SqliteConnection)db.Database.GetDbConnection(), "SearchMatchSets", "Matches", reader.GetInt64(ordinal), readOnly: true);
 
-    /// <summary>Fills <paramref name="matches"/> from the start of the reader's set (<see cref="MatchesAsync"/>) (an array
-    /// of matches cannot be read into asynchronously as bytes).</summary>
-    private static async Task ReadIntoAsync(FlokeDbContext db, DbDataReader reader, int ordinal, SearchQueries.Match[] matches, CancellationToken ct)
+    /// <summary>Fills <paramref name="matches"/> from the reader's set (<see cref="MatchesAsync"/>) from its byte
+    /// <paramref name="offset"/> on (an array of matches cannot be read into asynchronously as bytes).</summary>
+    private static async Task ReadIntoAsync(FlokeDbContext db, DbDataReader reader, int ordinal, long offset, SearchQueries.Match[] matches, CancellationToken ct)
     {
         if (matches.Length == 0)
         {
             return;
         }
         await using var blob = await MatchesAsync(db, reader, ordinal, ct);
+        if (offset != 0)
+        {
+            blob.Position = offset; // SQLite's blob; PostgreSQL sent the slice alone
+        }
         var bytes = MemoryMarshal.AsBytes(matches.AsSpan()).Length;
         var done = 0;
         await foreach (var chunk in ChunksAsync(blob, bytes, ct))

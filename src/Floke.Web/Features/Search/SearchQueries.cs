@@ -85,11 +85,12 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }, ct, SearchCache.Kilobytes);
     }
 
-    /// <summary>A page of a single word's results without filters, from its kept set: the page's best matches only (a
-    /// kept set is in order) with the set's counts and the documents changed since (<see cref="KeptState"/>, the same for
-    /// every page), and the reader's own matches (when a member) merged in — a few kilobytes read for any page of a word in
-    /// 200,000 documents, rather than all its matches (megabytes, which the search cache cannot hold for many words at
-    /// once). Null when the word has no kept set, or so many documents changed since that it is better read whole and kept
+    /// <summary>A page of a single word's results without filters, from its kept set: the set's matches at the page only (a
+    /// kept set is in order, so the page's are the slice from its first place less the few others that may come before)
+    /// with the set's counts and the documents changed since (<see cref="KeptState"/>, the same for every page), and the
+    /// reader's own matches (when a member) merged in — under a kilobyte read for any page of a word in 200,000 documents,
+    /// rather than all its matches (megabytes, which the search cache cannot hold for many words at once) or all those
+    /// before the page (80 kilobytes for page 100 of 50). Null when the word has no kept set, or so many documents changed since that it is better read whole and kept
     /// again.</summary>
     private async Task<SearchReport?> KeptPageAsync(FlokeDbContext db, List<string> words, int[] orgIds, SearchFilter f, CancellationToken ct)
     {
@@ -98,21 +99,30 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var alternatives = Alternatives(words, corrections);
         var key = SearchMatchStore.Key(alternatives[0]);
         var state = await cache.GetInlineAsync($"kept|{key}", token => KeptStateAsync(db, key, alternatives, token), ct, s => s?.Kilobytes ?? 1);
+        if (state is null)
+        {
+            return null;
+        }
         var skip = Paging.Offset(f.Page, f.PageSize);
-        var count = (int)Math.Min((long)skip + f.PageSize, int.MaxValue - SearchMatchStore.KeepAgainFrom);
-        // Read as far as the page, and further by as many as the set's documents changed since (which may come before it).
-        if (state is null || await SearchMatchStore.ReadTopAsync(db, key, count + state.Gone.Count, ct) is not { } top || top.Position != state.Position)
+        var query = new MatchSet([], words, corrections, Stems(alternatives));
+        var own = (await OwnAsync(db, query, orgIds, ct))?.Matches ?? [];
+        // The others (few) in order, merged with the set's matches by rank as in ReportAsync.
+        Match[] others = [.. state.Fresh, .. own];
+        Array.Sort(others, (x, y) => x.Order.CompareTo(y.Order));
+        // The set's matches from where the page may begin: at most all the others come before it. When some of the set's
+        // documents changed since it was kept (they may come anywhere before the page), from its start, further by as many.
+        var from = state.Gone.Count == 0 ? (int)Math.Max(0L, (long)skip - others.Length) : 0;
+        var count = (int)Math.Min((long)skip + f.PageSize - from + state.Gone.Count, int.MaxValue / 16);
+        if (await SearchMatchStore.ReadSliceAsync(db, key, from, count, ct) is not { } slice || slice.Position != state.Position)
         {
             return null; // no set, or it was kept again since the state was read: the whole set decides
         }
-        var best = state.Gone.Count == 0 ? top.Matches : [.. top.Matches.Where(m => !state.Gone.Contains(m.Id)).Take(count)];
-        var query = new MatchSet([], words, corrections, Stems(alternatives));
-        var own = (await OwnAsync(db, query, orgIds, ct))?.Matches ?? [];
-        // The others (few) in order, merged with the set's best by rank as in ReportAsync: what comes before the page and the page.
-        Match[] others = [.. state.Fresh, .. own];
-        Array.Sort(others, (x, y) => x.Order.CompareTo(y.Order));
+        var best = state.Gone.Count == 0 ? slice.Matches : [.. slice.Matches.Where(m => !state.Gone.Contains(m.Id))];
+        // Merged from the slice's first place on: the others that rank before its first match are counted at the places
+        // just before it rather than among the set's earlier matches, but those places are all before the page (as many
+        // others as there are at most, from its first place back), so the page is the same.
         var ids = new List<int>(f.PageSize);
-        for (int i = 0, j = 0, n = 0; (i < best.Length || j < others.Length) && ids.Count < f.PageSize; n++)
+        for (int i = 0, j = 0, n = from; (i < best.Length || j < others.Length) && ids.Count < f.PageSize; n++)
         {
             var id = (j == others.Length || (i < best.Length && best[i].Order < others[j].Order) ? best[i++] : others[j++]).Id;
             if (n >= skip)
@@ -140,7 +150,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// <see cref="SearchMatchStore.KeepAgainFrom"/> documents changed since (the whole set is then read and kept again).</summary>
     private static async Task<KeptState?> KeptStateAsync(FlokeDbContext db, string key, List<string[]> alternatives, CancellationToken ct)
     {
-        if (await SearchMatchStore.ReadTopAsync(db, key, 0, ct) is not { } top
+        if (await SearchMatchStore.ReadHeadAsync(db, key, ct) is not { } top
             || await SearchMatchStore.ChangedSinceAsync(db, top.Position, ct) is not { Length: < SearchMatchStore.KeepAgainFrom } changed)
         {
             return null;

@@ -126,25 +126,46 @@ public static class NorwegianText
     }
 
     /// <summary>A text cut to about <paramref name="length"/> characters around its first match, in parts marked where a
-    /// word has one of <paramref name="stems"/> among its forms.</summary>
+    /// word has one of <paramref name="stems"/> among its forms. Words are stemmed only when they may match: a stem is the
+    /// start of the word it comes from (the Snowball stemmer only takes endings off), so a word whose first letter is
+    /// an ASCII letter no stem starts with has none of them among its forms — most words of a result's text, each of which
+    /// would otherwise be lower-cased, stemmed and folded (in a profile of pages of 50 results, a tenth of the app's time).
+    /// Words after the cut are not read.</summary>
     public static IReadOnlyList<TextPart> Highlight(string? text, IReadOnlySet<string> stems, int length = int.MaxValue)
     {
         if (string.IsNullOrEmpty(text))
         {
             return [];
         }
-        var matches = Words(text).Where(w => Forms(w.Word).Any(stems.Contains)).Select(w => (w.Start, End: w.Start + w.Word.Length)).ToList();
+        var firsts = new HashSet<char>(stems.Where(s => s.Length > 0).Select(s => s[0]));
+        var matches = new List<(int Start, int End)>();
         var from = 0;
         var to = text.Length;
-        if (text.Length > length)
+        for (var i = 0; i < text.Length && i < to;)
         {
-            var first = matches.Count > 0 ? matches[0].Start : 0;
-            from = Math.Max(0, first - length / 4);
-            var space = from == 0 ? 0 : text.LastIndexOf(' ', from);
-            from = space <= 0 ? from : space + 1;
-            to = Math.Min(text.Length, from + length);
-            var end = to == text.Length ? -1 : text.LastIndexOf(' ', to);
-            to = end > from ? end : to;
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+            var first = char.ToLowerInvariant(text[start]);
+            if ((first > '\x7f' || firsts.Contains(first)) && Forms(text[start..i].ToLowerInvariant()).Any(stems.Contains))
+            {
+                matches.Add((start, i));
+                if (matches.Count == 1 && text.Length > length)
+                {
+                    (from, to) = Window(text, start, length);
+                }
+            }
+        }
+        if (matches.Count == 0 && text.Length > length)
+        {
+            (from, to) = Window(text, 0, length);
         }
         var parts = new List<TextPart>();
         if (from > 0)
@@ -170,5 +191,17 @@ public static class NorwegianText
             parts.Add(new(" …", false));
         }
         return parts;
+    }
+
+    /// <summary>About <paramref name="length"/> characters of a longer text, starting a quarter of that before
+    /// <paramref name="first"/>, both ends at a space where there is one.</summary>
+    private static (int From, int To) Window(string text, int first, int length)
+    {
+        var from = Math.Max(0, first - length / 4);
+        var space = from == 0 ? 0 : text.LastIndexOf(' ', from);
+        from = space <= 0 ? from : space + 1;
+        var to = Math.Min(text.Length, from + length);
+        var end = to == text.Length ? -1 : text.LastIndexOf(' ', to);
+        return (from, end > from ? end : to);
     }
 }

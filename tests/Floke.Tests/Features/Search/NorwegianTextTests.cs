@@ -1,3 +1,4 @@
+using Floke.Web.Core.NationalData;
 using Floke.Web.Features.Search;
 
 namespace Floke.Tests.Features.Search;
@@ -58,5 +59,41 @@ public class NorwegianTextTests
         Assert.Contains(cut, p => p.Match && p.Text == "skolen");
         Assert.True(string.Concat(cut.Select(p => p.Text)).Length <= 130);
         Assert.StartsWith("…", cut[0].Text);
+    }
+
+    /// <summary>Every word of the text is marked exactly when one of its forms is among the stems (the definition, read
+    /// word by word here), whatever the highlighter skips to be fast: over the generator's Norwegian texts, upper and lower
+    /// case, words that start with æ, ø or å, queries typed without them, cut and uncut.</summary>
+    [Fact]
+    public void Highlight_MarksTheWordsWhoseFormsAreSearched_AsTheDefinitionSays()
+    {
+        var texts = new[] { Words.NeedSubjects, Words.NeedProblems, Words.Experiences, Words.Situations, Words.Summaries, Words.Effects, Words.Places,
+            Words.InitiativeThings, Words.Rules, Words.StateSubjects }.SelectMany(t => t).ToList();
+        var rng = new Random(7);
+        var bodies = Enumerable.Range(0, 300).Select(_ => string.Join(' ', Enumerable.Range(0, rng.Next(1, 40)).Select(_ => texts[rng.Next(texts.Count)])))
+            .Select(t => rng.Next(4) == 0 ? t.ToUpperInvariant() : t).Append("Ærlig øving åpner ÅPENT Øye for ærlighet og Søknad om SØKNADER").ToList();
+        var queries = new[] { "søknad", "soknad", "åpne", "apne", "øving", "ærlig", "aerlig", "ventetid", "Kommunen", "bruker", "helse", "skolen", "NAV", "e" };
+        var checkedMatches = 0;
+        foreach (var query in queries)
+        {
+            var stems = new HashSet<string>(new[] { query.ToLowerInvariant(), NorwegianText.Fold(query.ToLowerInvariant()) }.SelectMany(NorwegianText.Forms));
+            foreach (var body in bodies)
+            {
+                var marked = NorwegianText.Words(body).Where(w => NorwegianText.Forms(w.Word).Any(stems.Contains)).Select(w => body.Substring(w.Start, w.Word.Length)).ToList();
+                var parts = NorwegianText.Highlight(body, stems);
+                Assert.Equal(body, string.Concat(parts.Select(p => p.Text)));
+                Assert.Equal(marked, parts.Where(p => p.Match).Select(p => p.Text));
+                checkedMatches += marked.Count;
+
+                var cut = NorwegianText.Highlight(body, stems, 120);
+                var shown = string.Concat(cut.Select(p => p.Text)).Trim('…', ' ');
+                Assert.Contains(shown, body);
+                if (marked.Count > 0)
+                {
+                    Assert.Equal(marked[0], cut.First(p => p.Match).Text); // cut around the first match
+                }
+            }
+        }
+        Assert.InRange(checkedMatches, 500, int.MaxValue); // the texts have the searched words, often
     }
 }

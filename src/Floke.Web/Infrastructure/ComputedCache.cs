@@ -20,6 +20,8 @@ public abstract class ComputedCache : IDisposable
     private readonly FusionCacheEntryOptions _options;
     private readonly FusionCacheEntryOptions _inline;
     private readonly FusionCacheEntryOptions _whileComputing;
+    private readonly FusionCacheEntryOptions _notKept;
+    private readonly int[] _asked;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _computing = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly CancellationToken _stopping;
@@ -27,9 +29,12 @@ public abstract class ComputedCache : IDisposable
 
     /// <param name="sizeLimit">When set, the cache holds at most this many size units (see <see cref="GetAsync{T}"/>),
     /// dropping the least used first — for caches keyed by what users type.</param>
+    /// <param name="askedKeys">How many keys asked once are remembered, for results kept from their second ask (see
+    /// <see cref="GetAsync{T}"/>).</param>
     protected ComputedCache(string name, string section, TimeSpan duration, float? eagerRefresh, long? sizeLimit,
-        IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
+        IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock, int askedKeys = 0)
     {
+        _asked = new int[askedKeys];
         _scopes = scopes;
         _clock = clock;
         _stopping = lifetime.ApplicationStopping;
@@ -64,6 +69,8 @@ public abstract class ComputedCache : IDisposable
         // A reader who comes while one runs gets the previous result at once (or waits for it when there is none).
         _whileComputing = _options.Duplicate();
         _whileComputing.FactorySoftTimeout = TimeSpan.FromMilliseconds(1);
+        _notKept = _options.Duplicate();
+        _notKept.SkipMemoryCacheWrite = true;
     }
 
     /// <summary>How long a reader waits for a fresh result. FusionCache takes a zero (or negative) soft timeout as timed out
@@ -75,9 +82,11 @@ public abstract class ComputedCache : IDisposable
 
     /// <summary>The result under <paramref name="key"/>; <paramref name="compute"/> is given its own context and the time it
     /// started (which a result may carry, so readers know how fresh it is). <paramref name="size"/> tells a size-limited
-    /// cache how much room a result takes.</summary>
+    /// cache how much room a result takes. <paramref name="fromSecondAsk"/>: a result is kept only when its key was asked
+    /// before (among the last keys asked, as many as the cache remembers) — for results most of which nobody asks again,
+    /// which would otherwise push out those that are, and each live long enough to be collected as old garbage.</summary>
     public ValueTask<T> GetAsync<T>(string key, Func<FlokeDbContext, DateTimeOffset, CancellationToken, Task<T>> compute, CancellationToken ct,
-        Func<T, long>? size = null) =>
+        Func<T, long>? size = null, bool fromSecondAsk = false) =>
         _cache.GetOrSetAsync<T>(key, async (context, _) =>
         {
             _computing[key] = 0;
@@ -95,7 +104,26 @@ public abstract class ComputedCache : IDisposable
             {
                 _computing.TryRemove(new KeyValuePair<string, byte>(key, 0));
             }
-        }, _computing.ContainsKey(key) ? _whileComputing : _options, _tags, ct);
+        }, _computing.ContainsKey(key) ? _whileComputing : fromSecondAsk && !AskedBefore(key) ? _notKept : _options, _tags, ct);
+
+    /// <summary>Whether <paramref name="key"/> was asked before, remembering that it is now: a table of the hashes of the
+    /// keys asked, each in the slot its hash picks, so a key is forgotten when a later one takes its slot (a collision of
+    /// two hashes only keeps a result that need not have been). Races between readers lose a remembered key at worst.</summary>
+    private bool AskedBefore(string key)
+    {
+        if (_asked.Length == 0)
+        {
+            return true;
+        }
+        var hash = key.GetHashCode() | 1; // never 0, an empty slot
+        ref var slot = ref _asked[(uint)hash % (uint)_asked.Length];
+        if (slot == hash)
+        {
+            return true;
+        }
+        slot = hash;
+        return false;
+    }
 
     /// <summary>The result under <paramref name="key"/>, computed by the caller on its own context when missing or stale:
     /// for results quick enough that the reader always waits for a fresh one after a change, and for parts of a result that

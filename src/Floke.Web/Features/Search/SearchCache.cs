@@ -10,11 +10,16 @@ namespace Floke.Web.Features.Search;
 /// Marked stale when anything indexed is saved (<see cref="CacheInvalidation"/>); at most
 /// <c>Floke:Search:CacheMegabytes</c> (default 32) of both, the least used dropped first. 32 rather than 64 since the
 /// nineteenth session: under the 224 MB heap limit a 64 MB cache of pages nobody asks again (a new page of a common word)
-/// filled the old generation — p95 52 ms on those pages against 33 ms with 32 MB, pages asked again as fast (bench README).</summary>
+/// filled the old generation — p95 52 ms on those pages against 33 ms with 32 MB, pages asked again as fast (bench README).
+/// Since the twentieth session a page is kept only from its second ask (<see cref="AskedKeys"/> keys remembered, 256 KB):
+/// most pages of a query are asked once.</summary>
 public sealed class SearchCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
     : ComputedCache("search", "Floke:Search", TimeSpan.FromMinutes(5), null, config.GetValue("Floke:Search:CacheMegabytes", 32L) * 1024,
-        scopes, config, lifetime, clock)
+        scopes, config, lifetime, clock, AskedKeys)
 {
+    /// <summary>How many pages asked once are remembered, so that a second ask keeps the page.</summary>
+    public const int AskedKeys = 1 << 16;
+
     /// <summary>How many public matches a single word needs for its set to be kept in the database
     /// (<see cref="SearchMatchStore"/>; 0: none kept).</summary>
     public int KeepMatchesFrom { get; } = SearchMatchStore.KeepFrom(config);

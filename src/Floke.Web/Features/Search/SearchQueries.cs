@@ -82,7 +82,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             }
             var everyone = await cache.GetInlineAsync($"matches|{query}", token => MatchesAsync(db, words, cache.KeepMatchesFrom, logger, token), stop, m => m.Kilobytes);
             return await ReportAsync(db, everyone, await OwnAsync(db, everyone, orgIds, stop), filter, stop);
-        }, ct, SearchCache.Kilobytes);
+        }, ct, SearchCache.Kilobytes, fromSecondAsk: true);
     }
 
     /// <summary>A page of a single word's results without filters, from its kept set: the set's matches at the page only (a

@@ -280,4 +280,28 @@ public class SearchApiTests(Apps apps)
         Assert.Equal(8, after.GetProperty("results").GetProperty("total").GetInt32());
         Assert.Contains(("Initiative", draft), Hits(await Search(anonymous, "&pageSize=100&county=03&kind=Initiative")));
     }
+
+    /// <summary>A page of results is kept from its second ask, not its first (most pages are asked once, and keeping them
+    /// would push out those asked again): the database is read for the first two asks and not for the third.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task APage_IsKeptFromItsSecondAsk(string provider)
+    {
+        var app = apps[provider];
+        var word = TestData.Word('k');
+        var user = await Clients.NewApiUserAsync(app, "keeper");
+        var org = await user.CreateOrganizationAsync();
+        var need = await user.CreatePublishedNeedAsync(org, $"Et behov om {word}");
+        var reader = Clients.Anonymous(app);
+        int SearchReads() => app.Sql.Queries.Count(q => q.Sql.Contains("\"Search", StringComparison.Ordinal));
+
+        var reads = new List<int>();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            app.Sql.Reset();
+            Assert.Equal([("Need", need)], Hits(await SearchAsync(reader, word, "&page=1&pageSize=7")));
+            reads.Add(SearchReads());
+        }
+        Assert.True(reads[0] > 0 && reads[1] > 0, $"the first two asks read the database ({string.Join(", ", reads)})");
+        Assert.Equal(0, reads[2]);
+    }
 }

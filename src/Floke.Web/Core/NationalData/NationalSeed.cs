@@ -100,8 +100,10 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
         var indexing = Stopwatch.StartNew();
         var documents = await Features.Search.SearchIndexer.RebuildAsync(db, log, ct, keepMatchesFrom);
         await log.WriteLineAsync($"{"Search documents",-22} {documents,10:N0} docs {indexing.Elapsed.TotalSeconds,7:F1} s {documents / Math.Max(0.001, indexing.Elapsed.TotalSeconds),10:N0} docs/s");
-        // Fresh statistics, so the query planners know the tables' sizes from the first request.
-        await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        // Fresh statistics, so the query planners know the tables' sizes from the first request. On PostgreSQL also a
+        // vacuum of the tables just written (their visibility map, so index-only scans need not visit the rows): otherwise
+        // autovacuum does it minutes later, under whatever load the database then has, table by table.
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM (ANALYZE)" : "ANALYZE", ct);
         await log.WriteLineAsync($"Done: {rows:N0} rows in {total.Elapsed.TotalSeconds:F1} s ({rows / total.Elapsed.TotalSeconds:N0} rows/s).");
         return 0;
     }

@@ -124,6 +124,22 @@ public class WebTests(Apps apps)
         Assert.Contains("Fant ikke siden", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task AnAnonymousVisitorsPages_CarryNoAntiforgeryToken_AndTheLanguageSwitchWorksWithout(string provider)
+    {
+        var client = Clients.Anonymous(apps[provider]);
+        foreach (var url in new[] { "/", "/needs", "/initiatives", "/calls", "/search?q=skole" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies), $"{url} set {string.Join("; ", cookies ?? [])}");
+            Assert.DoesNotContain("__RequestVerificationToken", await response.Content.ReadAsStringAsync());
+        }
+        var switched = await client.PostAsync("/language", new FormUrlEncodedContent([new("culture", "en"), new("returnUrl", "/needs")]));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Contains(switched.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal) && c.Contains("en", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task LanguageSwitch_RefusesToRedirectElsewhere()
     {

@@ -168,10 +168,9 @@ internal static class SearchMatchStore
     }
 
     /// <summary>The matches <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> of
-    /// <paramref name="key"/>'s kept set (fewer at its end; a set is kept in order, best first), how many it holds, and its
-    /// position, or null — without reading the rest of the set: SQLite reads only the blob's pages that hold them,
+    /// <paramref name="key"/>'s kept set (fewer at its end; a set is kept in order, best first) and its position, or null — without reading the rest of the set: SQLite reads only the blob's pages that hold them,
     /// PostgreSQL sends that slice of the value (stored uncompressed, so it fetches only the slice's chunks).</summary>
-    public static async Task<(SearchQueries.Match[] Matches, int Length, string Position)?> ReadSliceAsync(FlokeDbContext db, string key, int from,
+    public static async Task<(SearchQueries.Match[] Matches, string Position)?> ReadSliceAsync(FlokeDbContext db, string key, int from,
         int count, CancellationToken ct)
     {
         var size = Unsafe.SizeOf<SearchQueries.Match>();
@@ -189,7 +188,7 @@ internal static class SearchMatchStore
         var (position, length) = (reader.GetString(0), reader.GetInt64(1));
         var matches = new SearchQueries.Match[Math.Clamp(length - start, 0, bytes) / size];
         await ReadIntoAsync(db, reader, 2, db.Database.IsNpgsql() ? 0 : start, matches, ct);
-        return (matches, (int)(length / size), position);
+        return (matches, position);
     }
 
     /// <summary>Takes the matches of <paramref name="key"/>'s kept set whose documents are among <paramref name="candidates"/>

@@ -140,6 +140,9 @@ public abstract class ComputedCache : IDisposable
             return value;
         }, _inline, _tags, ct);
 
+    /// <summary>Puts <paramref name="value"/> under <paramref name="key"/> as <see cref="GetInlineAsync{T}"/> would keep it.</summary>
+    public ValueTask SetInlineAsync<T>(string key, T value, CancellationToken ct) => _cache.SetAsync(key, value, _inline, _tags, ct);
+
     /// <summary>How many keys are being computed or waited for now; their locks go when they are done (<see cref="KeyLocks"/>).</summary>
     public int KeysInComputation => _locks.Count;
 

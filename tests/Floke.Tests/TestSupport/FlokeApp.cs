@@ -25,11 +25,14 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
     private readonly string? _sqliteFile;
     private readonly string? _postgresDatabase;
     private readonly Dictionary<string, string?> _extra;
+    private readonly TimeProvider? _clock;
 
-    public FlokeApp(string provider, Dictionary<string, string?>? extraSettings = null)
+    /// <param name="clock">The app's clock, when the test moves it (<see cref="ManualClock"/>); the system's otherwise.</param>
+    public FlokeApp(string provider, Dictionary<string, string?>? extraSettings = null, TimeProvider? clock = null)
     {
         Provider = provider;
         _extra = extraSettings ?? [];
+        _clock = clock;
         if (provider == "sqlite")
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"floke-test-{Guid.NewGuid():N}.db");
@@ -77,6 +80,10 @@ public sealed class FlokeApp : WebApplicationFactory<Program>
         {
             services.ConfigureDbContext<SqliteFlokeDbContext>(o => o.AddInterceptors(Sql, Commits));
             services.ConfigureDbContext<PostgresFlokeDbContext>(o => o.AddInterceptors(Sql, Commits));
+            if (_clock is not null)
+            {
+                services.AddSingleton(_clock);
+            }
         });
     }
 

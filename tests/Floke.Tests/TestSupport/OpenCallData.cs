@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Floke.Web.Features.OpenCalls;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Floke.Tests.TestSupport;
 
@@ -60,11 +61,15 @@ public static class OpenCallData
     }
 
     /// <summary>Lets the call's deadline pass (moves it a minute into the past, as if the time had come).</summary>
+    /// <summary>Moves the call's deadline into the past, in the database: it stands in for the clock passing the deadline.
+    /// The list counts, kept until the earliest deadline ahead passes, are told so as the clock would tell them (that
+    /// they are is tested with a clock the test moves: OpenCallsApiTests.OpenAndEvaluatingCounts_…).</summary>
     public static async Task PassDeadlineAsync(this FlokeApp app, int callId)
     {
         await using var scope = app.Scope();
         var past = DateTimeOffset.UtcNow.AddMinutes(-1);
         await app.Db(scope).OpenCalls.Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Deadline, past));
+        await app.Services.GetRequiredService<Floke.Web.Infrastructure.ListCounts>().InvalidateAsync();
     }
 
     public static int[] CriterionIds(JsonElement call) => [.. call.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("id").GetInt32())];

@@ -84,40 +84,44 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
         var now = clock.GetUtcNow();
-        var query = db.OpenCalls.AsNoTracking();
-        query = f.Mine ? query.Where(c => orgIds.Contains(c.OwnerOrganizationId)) : query.Where(c => c.Status != OpenCallStatus.Draft);
-        query = f.Phase switch
-        {
-            OpenCallPhase.Draft => query.Where(c => c.Status == OpenCallStatus.Draft),
-            OpenCallPhase.Open => query.Where(c => c.Status == OpenCallStatus.Published && c.Deadline > now),
-            OpenCallPhase.Evaluating => query.Where(c => c.Status == OpenCallStatus.Published && c.Deadline <= now),
-            OpenCallPhase.Awarded => query.Where(c => c.Status == OpenCallStatus.Awarded),
-            OpenCallPhase.Cancelled => query.Where(c => c.Status == OpenCallStatus.Cancelled),
-            _ => query,
-        };
+        var scoped = db.OpenCalls.AsNoTracking();
+        scoped = f.Mine ? scoped.Where(c => orgIds.Contains(c.OwnerOrganizationId)) : scoped.Where(c => c.Status != OpenCallStatus.Draft);
         if (Validation.Clean(f.Q) is { } q)
         {
             var pattern = $"%{q.ToLowerInvariant()}%";
-            query = query.Where(c => EF.Functions.Like(c.Title.ToLower(), pattern) || EF.Functions.Like(c.Challenge.ToLower(), pattern));
+            scoped = scoped.Where(c => EF.Functions.Like(c.Title.ToLower(), pattern) || EF.Functions.Like(c.Challenge.ToLower(), pattern));
         }
         if (f.OwnerKind is { } kind)
         {
-            query = query.Where(c => c.OwnerKind == kind);
+            scoped = scoped.Where(c => c.OwnerKind == kind);
         }
         if (Validation.Clean(f.County) is { } county)
         {
-            query = query.Where(c => c.OwnerCountyNumber == county);
+            scoped = scoped.Where(c => c.OwnerCountyNumber == county);
         }
         if (f.Organization is { } org)
         {
-            query = query.Where(c => c.OwnerOrganizationId == org);
+            scoped = scoped.Where(c => c.OwnerOrganizationId == org);
         }
+        var query = f.Phase switch
+        {
+            OpenCallPhase.Draft => scoped.Where(c => c.Status == OpenCallStatus.Draft),
+            OpenCallPhase.Open => scoped.Where(c => c.Status == OpenCallStatus.Published && c.Deadline > now),
+            OpenCallPhase.Evaluating => scoped.Where(c => c.Status == OpenCallStatus.Published && c.Deadline <= now),
+            OpenCallPhase.Awarded => scoped.Where(c => c.Status == OpenCallStatus.Awarded),
+            OpenCallPhase.Cancelled => scoped.Where(c => c.Status == OpenCallStatus.Cancelled),
+            _ => scoped,
+        };
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        // Which calls are open or under evaluation changes with the clock, not only with saves, so those counts are never
-        // kept; the (Status, Deadline) index answers them directly.
+        // Which calls are open or under evaluation changes with the clock as well as with saves: those counts are kept until
+        // the earliest deadline still ahead among the published calls of the list passes (the (Status, Deadline) index
+        // finds it), when one of them moves from open to under evaluation.
+        var counted = f with { Page = 1, PageSize = 0 };
         var total = f.Phase is OpenCallPhase.Open or OpenCallPhase.Evaluating
-            ? await query.CountAsync(ct)
-            : await counts.CountAsync("calls", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
+            ? await counts.CountUntilAsync("calls", counted, orgIds, query, now, token => scoped
+                .Where(c => c.Status == OpenCallStatus.Published && c.Deadline > now).OrderBy(c => c.Deadline)
+                .Select(c => (DateTimeOffset?)c.Deadline).FirstOrDefaultAsync(token), ct)
+            : await counts.CountAsync("calls", counted, orgIds, query, ct);
         // Open calls by deadline; the public list by publication (every call in it was published, and the PublishedAt index
         // serves it); the reader's own, with drafts never published, by the latest change.
         var ordered = f.Phase == OpenCallPhase.Open ? query.OrderBy(c => c.Deadline).ThenBy(c => c.Id)

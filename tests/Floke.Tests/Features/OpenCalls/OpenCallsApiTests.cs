@@ -288,4 +288,35 @@ public class OpenCallsApiTests(Apps apps)
         var page = await (await anonymous.GetAsync($"/api/v1/calls?q={token}&pageSize=1000")).ReadJsonAsync();
         Assert.Equal(100, page.GetProperty("pageSize").GetInt32());
     }
+
+    /// <summary>Which calls are open changes with the clock: the open and evaluating counts are kept while nothing changes
+    /// (not counted again), and follow the clock past each deadline.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task OpenAndEvaluatingCounts_AreKept_UntilTheEarliestDeadlinePasses(string provider)
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var app = new FlokeApp(provider, clock: clock);
+        var admin = await Clients.NewApiUserAsync(app);
+        var municipality = await admin.CreateOrganizationAsync();
+        foreach (var days in new[] { 10, 20 })
+        {
+            var created = await admin.Http.PostAsJsonAsync("/api/v1/calls",
+                OpenCallData.Call(municipality, $"Klokke {days}", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days))));
+            var id = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
+            Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsync($"/api/v1/calls/{id}/publish", null)).StatusCode);
+        }
+        var anonymous = Clients.Anonymous(app);
+        async Task<(int Open, int Evaluating)> CountsAsync() =>
+            ((await (await anonymous.GetAsync("/api/v1/calls?phase=Open")).ReadJsonAsync()).GetProperty("total").GetInt32(),
+             (await (await anonymous.GetAsync("/api/v1/calls?phase=Evaluating")).ReadJsonAsync()).GetProperty("total").GetInt32());
+
+        Assert.Equal((2, 0), await CountsAsync());
+        app.Sql.Reset();
+        Assert.Equal((2, 0), await CountsAsync());
+        Assert.DoesNotContain(app.Sql.Queries, q => q.Sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)); // kept
+        clock.Advance(TimeSpan.FromDays(11)); // past the first deadline, not the second
+        Assert.Equal((1, 1), await CountsAsync());
+        clock.Advance(TimeSpan.FromDays(10));
+        Assert.Equal((0, 2), await CountsAsync());
+    }
 }

@@ -150,14 +150,15 @@ public sealed class FlowQueries(InsightsCache cache)
             // Each initiative's net gains are shared among its investors by their part of its money (its owner takes all
             // where none is recorded).
             var (first, end) = InvestedMoney.Range(shares, g.InitiativeId);
+            if (first == end)
+            {
+                AddFlow(flows, parties.Organization(g.Owner, g.OwnerKind), receiver, isMoney, g.Realised);
+                continue;
+            }
             var total = 0m;
             for (var k = first; k < end; k++)
             {
                 total += shares[k].Nok;
-            }
-            if (first == end)
-            {
-                AddFlow(flows, parties.Organization(g.Owner, g.OwnerKind), receiver, isMoney, g.Realised);
             }
             for (var k = first; k < end; k++)
             {

@@ -103,10 +103,11 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         {
             scoped = scoped.Where(c => c.OwnerOrganizationId == org);
         }
+        var open = scoped.Where(c => c.Status == OpenCallStatus.Published && c.Deadline > now);
         var query = f.Phase switch
         {
             OpenCallPhase.Draft => scoped.Where(c => c.Status == OpenCallStatus.Draft),
-            OpenCallPhase.Open => scoped.Where(c => c.Status == OpenCallStatus.Published && c.Deadline > now),
+            OpenCallPhase.Open => open,
             OpenCallPhase.Evaluating => scoped.Where(c => c.Status == OpenCallStatus.Published && c.Deadline <= now),
             OpenCallPhase.Awarded => scoped.Where(c => c.Status == OpenCallStatus.Awarded),
             OpenCallPhase.Cancelled => scoped.Where(c => c.Status == OpenCallStatus.Cancelled),
@@ -118,9 +119,8 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         // finds it), when one of them moves from open to under evaluation.
         var counted = f with { Page = 1, PageSize = 0 };
         var total = f.Phase is OpenCallPhase.Open or OpenCallPhase.Evaluating
-            ? await counts.CountUntilAsync("calls", counted, orgIds, query, now, token => scoped
-                .Where(c => c.Status == OpenCallStatus.Published && c.Deadline > now).OrderBy(c => c.Deadline)
-                .Select(c => (DateTimeOffset?)c.Deadline).FirstOrDefaultAsync(token), ct)
+            ? await counts.CountUntilAsync("calls", counted, orgIds, query, now,
+                token => open.OrderBy(c => c.Deadline).Select(c => (DateTimeOffset?)c.Deadline).FirstOrDefaultAsync(token), ct)
             : await counts.CountAsync("calls", counted, orgIds, query, ct);
         // Open calls by deadline; the public list by publication (every call in it was published, and the PublishedAt index
         // serves it); the reader's own, with drafts never published, by the latest change.

@@ -90,8 +90,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     /// with the set's counts and the documents changed since (<see cref="KeptState"/>, the same for every page), and the
     /// reader's own matches (when a member) merged in — under a kilobyte read for any page of a word in 200,000 documents,
     /// rather than all its matches (megabytes, which the search cache cannot hold for many words at once) or all those
-    /// before the page (80 kilobytes for page 100 of 50). Null when the word has no kept set, or so many documents changed since that it is better read whole and kept
-    /// again.</summary>
+    /// before the page (80 kilobytes for page 100 of 50). Null when the word has no kept set, or so many documents changed
+    /// since that it is better read whole and kept again.</summary>
     private async Task<SearchReport?> KeptPageAsync(FlokeDbContext db, List<string> words, int[] orgIds, SearchFilter f, CancellationToken ct)
     {
         // Kept until the next save, like the state (a save may index new words): one round trip less for each later page.

@@ -6,6 +6,9 @@ namespace Floke.Web.Infrastructure;
 public static class Formatting
 {
     public static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
+
+    /// <summary>Names and titles in Norwegian alphabetical order (æ, ø, å after z), the same whichever database they came from.</summary>
+    public static readonly StringComparer NorwegianOrder = StringComparer.Create(Norwegian, ignoreCase: false);
     public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 
     public static string Date(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Oslo).ToString("dd.MM.yyyy", Norwegian);

@@ -156,7 +156,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
             i.StartDate, i.EndDate, i.ContactName, i.ContactEmail, i.Visibility, i.Stage, i.StopReason, i.GateRequestedAt, i.GateRequestedBy,
             i.GateRequestNote, i.IsDemo, i.CreatedAt, i.UpdatedAt, i.Version,
             partners,
-            parts[Part.Need].OrderBy(r => r.Text1, NorwegianOrder).ThenBy(r => r.Id)
+            parts[Part.Need].OrderBy(r => r.Text1, Formatting.NorwegianOrder).ThenBy(r => r.Id)
                 .Select(r => new ServedNeed(r.Id, r.Text1!)).ToList(),
             parts[Part.GateDecision].OrderBy(r => r.Id)
                 .Select(r => new GateDecisionView(r.Id, (InitiativeStage)r.A, (InitiativeStage)r.B, (GateOutcome)r.C, r.Text1!, r.Day!.Value, r.Text2!)).ToList(),
@@ -186,9 +186,7 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
                 .Where(o => o.Id == x.InspiredByInitiativeId && InitiativeAccess.IsVisibleTo.Invoke(o, orgIds)).Select(o => o.Title).FirstOrDefault()))
             .FirstOrDefault());
 
-    /// <summary>Titles in Norwegian alphabetical order (æ, ø, å after z), the same on both databases.</summary>
-    private static readonly StringComparer NorwegianOrder = StringComparer.Create(Formatting.Norwegian, ignoreCase: false);
-
+    /// <summary>Which of an initiative's short lists a row of <see cref="Parts"/> belongs to.</summary>
     private enum Part
     {
         Partner,
@@ -198,34 +196,13 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
         Milestone,
     }
 
-    /// <summary>A row of any of an initiative's short lists, so that all of them come in one statement (UNION ALL). Which
-    /// list it belongs to is <see cref="Part"/>; the other fields hold that list's columns, as
-    /// <see cref="Parts"/> says.
-    /// Set with an initializer that names every member in every branch (0 or null where unused): EF Core makes a UNION of
-    /// the columns initializers name alike, not of a constructor's arguments.</summary>
-    private sealed class PartRow
-    {
-        public Part Part { get; init; }
-        public int Id { get; init; }
-        public int A { get; init; }
-        public int B { get; init; }
-        public int C { get; init; }
-        public string? Text1 { get; init; }
-        public string? Text2 { get; init; }
-        public string? Text3 { get; init; }
-        public string? Text4 { get; init; }
-        public DateTimeOffset? At { get; init; }
-        public DateOnly? Day { get; init; }
-        public bool Flag { get; init; }
-    }
-
     /// <summary>The short lists of <see cref="GetAsync"/>, compiled once: building the query anew, and EF Core finding it in its
     /// cache by comparing the whole expression, was two thirds of what this statement cost the app.</summary>
-    private static readonly PerModel<Func<FlokeDbContext, int, int[], IAsyncEnumerable<PartRow>>> Parts = PerModel.Sequence(
+    private static readonly PerModel<Func<FlokeDbContext, int, int[], IAsyncEnumerable<UnionRow<Part>>>> Parts = PerModel.Sequence(
         (FlokeDbContext db, int id, int[] orgIds) =>
             // Partner: organisation, its name, kind, the role and status, when invited.
             db.InitiativePartners.AsNoTracking().Where(p => p.InitiativeId == id)
-                .Select(p => new PartRow
+                .Select(p => new UnionRow<Part>
                 {
                     Part = Part.Partner, Id = p.OrganizationId, A = (int)p.Organization!.Kind, B = (int)p.Role, C = (int)p.Status,
                     Text1 = p.Organization.Name, Text2 = null, Text3 = null, Text4 = null, At = p.InvitedAt, Day = null, Flag = false,
@@ -233,28 +210,28 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
             // Need: only the served needs the reader may see (a partner's draft need stays hidden from the public); its title.
             .Concat(db.InitiativeNeeds.Where(n => n.InitiativeId == id).Select(n => n.Need!)
                 .Where(n => NeedAccess.IsVisibleTo.Invoke(n, orgIds))
-                .Select(n => new PartRow
+                .Select(n => new UnionRow<Part>
                 {
                     Part = Part.Need, Id = n.Id, A = 0, B = 0, C = 0, Text1 = n.Title, Text2 = null, Text3 = null, Text4 = null, At = null,
                     Day = null, Flag = false,
                 }))
             // Gate decision: from and to stage, outcome, rationale, who decided, when.
             .Concat(db.GateDecisions.Where(d => d.InitiativeId == id)
-                .Select(d => new PartRow
+                .Select(d => new UnionRow<Part>
                 {
                     Part = Part.GateDecision, Id = d.Id, A = (int)d.FromStage, B = (int)d.ToStage, C = (int)d.Outcome, Text1 = d.Rationale,
                     Text2 = d.DecidedByName, Text3 = null, Text4 = null, At = null, Day = d.DecidedOn, Flag = false,
                 }))
             // Lesson: what worked, what did not, what to do differently, its author, when written.
             .Concat(db.Lessons.Where(x => x.InitiativeId == id)
-                .Select(x => new PartRow
+                .Select(x => new UnionRow<Part>
                 {
                     Part = Part.Lesson, Id = x.Id, A = 0, B = 0, C = 0, Text1 = x.WhatWorked, Text2 = x.WhatDidNotWork, Text3 = x.DoDifferently,
                     Text4 = x.AuthorName, At = x.CreatedAt, Day = null, Flag = false,
                 }))
             // Milestone: title, due date, done.
             .Concat(db.Milestones.Where(m => m.InitiativeId == id)
-                .Select(m => new PartRow
+                .Select(m => new UnionRow<Part>
                 {
                     Part = Part.Milestone, Id = m.Id, A = 0, B = 0, C = 0, Text1 = m.Title, Text2 = null, Text3 = null, Text4 = null, At = null,
                     Day = m.DueDate, Flag = m.Done,

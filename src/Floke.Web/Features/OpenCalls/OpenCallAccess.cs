@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Floke.Web.Core.Organizations;
+using LinqKit;
 
 namespace Floke.Web.Features.OpenCalls;
 
@@ -12,7 +14,12 @@ public static class OpenCallAccess
     public static IQueryable<OpenCall> VisibleTo(this IQueryable<OpenCall> calls, int[] organizationIds) =>
         organizationIds.Length == 0 // said as such for PostgreSQL (see InitiativeAccess.VisibleTo)
             ? calls.Where(c => c.Status != OpenCallStatus.Draft)
-            : calls.Where(c => c.Status != OpenCallStatus.Draft || organizationIds.Contains(c.OwnerOrganizationId));
+            : calls.Where(Linq.Expr((OpenCall c) => IsVisibleTo.Invoke(c, organizationIds)).Expand());
+
+    /// <summary>The rule of <see cref="VisibleTo"/> as one expression, for a compiled query (which says
+    /// <c>OpenCallAccess.IsVisibleTo.Invoke(c, orgIds)</c>; see <c>InitiativeAccess.IsVisibleTo</c>).</summary>
+    public static readonly Expression<Func<OpenCall, int[], bool>> IsVisibleTo = (c, organizationIds) =>
+        c.Status != OpenCallStatus.Draft || organizationIds.Contains(c.OwnerOrganizationId);
 
     /// <summary>A proposal is seen by its organisation's members; while submitted (not drafted or withdrawn), by the call's
     /// jury and the owner's leaders; once awarded, by everyone.</summary>

@@ -2,6 +2,7 @@ using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Floke.Web.Features.OpenCalls;
@@ -152,45 +153,89 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
     {
         var roles = await user.RolesAsync(ct);
         var orgIds = roles.Keys.ToArray();
-        var call = await db.OpenCalls.AsNoTracking().Include(c => c.Owner).Include(c => c.Criteria).Include(c => c.Jury).AsSplitQuery()
-            .VisibleTo(orgIds).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (call is null)
+        var head = await Head.For(db)(db, id, orgIds, ct);
+        if (head is null)
         {
             return null;
         }
-        var now = clock.GetUtcNow();
-        var phase = OpenCallRules.Phase(call.Status, call.Deadline, now);
-        var owner = call.Owner!.Name;
-        var needTitle = call.NeedId is { } needId
-            ? await Needs.NeedAccess.VisibleTo(db.Needs.AsNoTracking(), orgIds).Where(n => n.Id == needId).Select(n => n.Title).FirstOrDefaultAsync(ct)
-            : null;
-        var proposals = await db.Proposals.AsNoTracking().Where(p => p.OpenCallId == id && (p.Status == ProposalStatus.Submitted || orgIds.Contains(p.OrganizationId)))
-            .Select(p => new { p.Id, p.Title, p.Status, p.OrganizationId, OrganizationName = p.Organization!.Name }).ToListAsync(ct);
+        var call = head.Call;
         var isLeader = OpenCallAccess.IsLeader(call, roles);
-        var jury = isLeader
-            ? await db.Users.AsNoTracking().Where(u => call.Jury.Select(j => j.UserId).Contains(u.Id)).OrderBy(u => u.DisplayName)
-                .Select(u => new JuryMemberView(u.Id, u.DisplayName, u.Email!)).ToListAsync(ct)
-            : [];
-        AwardView? award = null;
-        if (call.AwardedProposalId is { } awarded)
-        {
-            award = await db.Proposals.AsNoTracking().Where(p => p.Id == awarded)
-                .Select(p => new AwardView(p.Id, p.Title, p.OrganizationId, p.Organization!.Name, call.AwardRationale ?? "", call.AwardedAt ?? call.UpdatedAt))
-                .SingleAsync(ct);
-        }
+        var parts = (await Parts.For(db)(db, id, orgIds, call.AwardedProposalId ?? 0, isLeader).ToListAsync(ct)).ToLookup(r => r.Part);
+        call.Jury = [.. parts[Part.Juror].Select(r => new JuryMember { OpenCallId = id, UserId = r.Text1! })];
+        var proposals = parts[Part.Proposal].ToList();
+        var phase = OpenCallRules.Phase(call.Status, call.Deadline, clock.GetUtcNow());
+        var award = parts[Part.Award].Select(r => new AwardView(r.Id, r.Text1!, r.B, r.Text2!, call.AwardRationale ?? "", call.AwardedAt ?? call.UpdatedAt))
+            .FirstOrDefault();
         return new OpenCallView(call.Id, call.Title, call.Status, phase, call.Challenge, call.Requirements, call.BudgetNok, call.Deadline,
-            call.OwnerOrganizationId, owner, needTitle is null ? null : call.NeedId, needTitle,
-            [.. call.Criteria.OrderBy(c => c.SortOrder).Select(c => new CriterionView(c.Id, c.Name, c.Description, c.Weight))],
+            call.OwnerOrganizationId, head.OwnerName, head.NeedTitle is null ? null : call.NeedId, head.NeedTitle,
+            [.. parts[Part.Criterion].OrderBy(r => r.B).ThenBy(r => r.Id).Select(r => new CriterionView(r.Id, r.Text1!, r.Text2, r.A))],
             call.CancelReason, award, call.CreatedAt, call.UpdatedAt, call.PublishedAt, call.IsDemo, call.Version)
         {
-            ProposalCount = phase is OpenCallPhase.Evaluating or OpenCallPhase.Awarded ? proposals.Count(p => p.Status == ProposalStatus.Submitted) : null,
+            ProposalCount = phase is OpenCallPhase.Evaluating or OpenCallPhase.Awarded
+                ? proposals.Count(p => (ProposalStatus)p.A == ProposalStatus.Submitted) : null,
             CanEdit = roles.ContainsKey(call.OwnerOrganizationId) && phase is OpenCallPhase.Draft or OpenCallPhase.Open,
             IsLeader = isLeader,
             CanEvaluate = OpenCallAccess.CanEvaluate(call, user.UserId, roles),
-            Jury = jury,
-            MyProposals = [.. proposals.Where(p => orgIds.Contains(p.OrganizationId)).Select(p => new OwnProposal(p.Id, p.Title, p.OrganizationName, p.Status))],
+            Jury = isLeader
+                ? [.. parts[Part.Juror].OrderBy(r => r.Text2, Formatting.NorwegianOrder).Select(r => new JuryMemberView(r.Text1!, r.Text2!, r.Text3!))]
+                : [],
+            MyProposals = [.. proposals.Where(p => orgIds.Contains(p.B))
+                .Select(p => new OwnProposal(p.Id, p.Text1!, p.Text2!, (ProposalStatus)p.A))],
         };
     }
+
+    private sealed record HeadRow(OpenCall Call, string OwnerName, string? NeedTitle);
+
+    /// <summary>The call of <see cref="GetAsync"/> if the reader may see it, with its owner's name and the title of the need it
+    /// answers (if the reader may see that need), compiled once.</summary>
+    private static readonly PerModel<Func<FlokeDbContext, int, int[], CancellationToken, Task<HeadRow?>>> Head = PerModel.Single(
+        (FlokeDbContext db, int id, int[] orgIds, CancellationToken ct) => db.OpenCalls.AsNoTracking()
+            .Where(c => c.Id == id && OpenCallAccess.IsVisibleTo.Invoke(c, orgIds))
+            .Select(c => new HeadRow(c, c.Owner!.Name, db.Needs
+                .Where(n => n.Id == c.NeedId && Needs.NeedAccess.IsVisibleTo.Invoke(n, orgIds)).Select(n => n.Title).FirstOrDefault()))
+            .FirstOrDefault());
+
+    /// <summary>Which of a call's short lists a row of <see cref="Parts"/> belongs to.</summary>
+    private enum Part
+    {
+        Criterion,
+        Juror,
+        Proposal,
+        Award,
+    }
+
+    /// <summary>The short lists of <see cref="GetAsync"/> in one statement, compiled once (they were five round trips, the
+    /// call's page the slowest detail page on PostgreSQL; bench README, "Twenty-first session").</summary>
+    private static readonly PerModel<Func<FlokeDbContext, int, int[], int, bool, IAsyncEnumerable<UnionRow<Part>>>> Parts = PerModel.Sequence(
+        (FlokeDbContext db, int id, int[] orgIds, int awardedId, bool juryNames) =>
+            // Criterion: name, description, weight, place.
+            db.OpenCallCriteria.AsNoTracking().Where(c => c.OpenCallId == id)
+                .Select(c => new UnionRow<Part>
+                {
+                    Part = Part.Criterion, Id = c.Id, A = c.Weight, B = c.SortOrder, C = 0, Text1 = c.Name, Text2 = c.Description, Text3 = null,
+                    Text4 = null, At = null, Day = null, Flag = false,
+                })
+            // Juror: who (the reader may be one), and their name and email for the owner's leaders only.
+            .Concat(db.JuryMembers.Where(j => j.OpenCallId == id).Join(db.Users, j => j.UserId, u => u.Id, (j, u) => new UnionRow<Part>
+            {
+                Part = Part.Juror, Id = 0, A = 0, B = 0, C = 0, Text1 = j.UserId, Text2 = juryNames ? u.DisplayName : null,
+                Text3 = juryNames ? u.Email : null, Text4 = null, At = null, Day = null, Flag = false,
+            }))
+            // Proposal: the submitted ones (counted once the deadline has passed) and the reader's organisations' own: title,
+            // status, organisation and its name.
+            .Concat(db.Proposals.Where(p => p.OpenCallId == id && (p.Status == ProposalStatus.Submitted || orgIds.Contains(p.OrganizationId)))
+                .Select(p => new UnionRow<Part>
+                {
+                    Part = Part.Proposal, Id = p.Id, A = (int)p.Status, B = p.OrganizationId, C = 0, Text1 = p.Title, Text2 = p.Organization!.Name,
+                    Text3 = null, Text4 = null, At = null, Day = null, Flag = false,
+                }))
+            // Award: the awarded proposal, public with the award: title, organisation and its name.
+            .Concat(db.Proposals.Where(p => p.Id == awardedId)
+                .Select(p => new UnionRow<Part>
+                {
+                    Part = Part.Award, Id = p.Id, A = 0, B = p.OrganizationId, C = 0, Text1 = p.Title, Text2 = p.Organization!.Name,
+                    Text3 = null, Text4 = null, At = null, Day = null, Flag = false,
+                })));
 
     /// <summary>The submitted proposals with their scores, best first, for the jury and the owner's leaders; null for anyone else.</summary>
     public async Task<Evaluation?> EvaluationAsync(int id, CancellationToken ct)

@@ -151,6 +151,86 @@ public class OpenCallsApiTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task ACall_ShowsEachReader_WhatTheyMaySee(string provider)
+    {
+        var app = apps[provider];
+        var leader = await Clients.NewApiUserAsync(app, "leader");
+        var colleague = await Clients.NewApiUserAsync(app, "colleague");
+        var juror = await Clients.NewApiUserAsync(app, "juror");
+        var startup = await Clients.NewApiUserAsync(app, "startup");
+        var company = await Clients.NewApiUserAsync(app, "company");
+        var municipality = await leader.CreateOrganizationAsync();
+        await colleague.JoinAsync(municipality, leader);
+        var startupOrg = await startup.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.StartUp, municipality: null));
+        var companyOrg = await company.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.Company, municipality: null));
+        // The call answers a need its owner has not published yet.
+        var needTitle = $"Eldre faller hjemme og ligger lenge {TestData.Token()}";
+        var need = (await leader.CreateNeedAsync(municipality, needTitle)).GetProperty("id").GetInt32();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(OpenCallData.Call(municipality), Clients.Json)!.AsObject();
+        body["needId"] = need;
+        var created = await leader.Http.PostAsJsonAsync("/api/v1/calls", body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var callId = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsJsonAsync($"/api/v1/calls/{callId}/jury", new { email = juror.Email })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsync($"/api/v1/calls/{callId}/publish", null)).StatusCode);
+        var draft = await startup.Http.PostAsJsonAsync($"/api/v1/calls/{callId}/proposals",
+            new { organizationId = startupOrg, title = "Radar som ser fall", solution = "Radar i taket ser fall uten kamera.", priceNok = 380000m });
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        var companyProposal = await company.SubmittedProposalAsync(callId, companyOrg, "Fallsensor i gulvet");
+        var anonymous = Clients.Anonymous(app);
+        async Task<System.Text.Json.JsonElement> Read(HttpClient http) => await (await http.GetAsync($"/api/v1/calls/{callId}")).ReadJsonAsync();
+        static string[] Texts(System.Text.Json.JsonElement e, string list, string field) =>
+            [.. e.GetProperty(list).EnumerateArray().Select(x => x.GetProperty(field).ToString())];
+
+        // The public: the criteria in their order, not the draft need, not the jury, no proposals of its own.
+        var seen = await Read(anonymous);
+        Assert.Equal(["Nytte for brukerne", "Gjennomførbarhet", "Pris"], Texts(seen, "criteria", "name"));
+        Assert.Equal(["50", "30", "20"], Texts(seen, "criteria", "weight"));
+        Assert.Equal("Hvor godt løsningen møter behovet.", seen.GetProperty("criteria")[0].GetProperty("description").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, seen.GetProperty("needId").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, seen.GetProperty("needTitle").ValueKind);
+        Assert.Empty(Texts(seen, "jury", "email"));
+        Assert.Empty(Texts(seen, "myProposals", "id"));
+        Assert.False(seen.GetProperty("canEvaluate").GetBoolean());
+        Assert.DoesNotContain(juror.Email, seen.GetRawText());
+        // The owner's members see their need; only its leaders see who sits on the jury; the juror may evaluate.
+        var byColleague = await Read(colleague.Http);
+        Assert.Equal((need, needTitle), (byColleague.GetProperty("needId").GetInt32(), byColleague.GetProperty("needTitle").GetString()));
+        Assert.Empty(Texts(byColleague, "jury", "email"));
+        Assert.False(byColleague.GetProperty("canEvaluate").GetBoolean());
+        var byLeader = await Read(leader.Http);
+        Assert.Equal([juror.Email], Texts(byLeader, "jury", "email"));
+        Assert.Equal([juror.UserId], Texts(byLeader, "jury", "userId"));
+        Assert.False(string.IsNullOrWhiteSpace(byLeader.GetProperty("jury")[0].GetProperty("name").GetString()));
+        Assert.True(byLeader.GetProperty("isLeader").GetBoolean());
+        var byJuror = await Read(juror.Http);
+        Assert.True(byJuror.GetProperty("canEvaluate").GetBoolean());
+        Assert.Empty(Texts(byJuror, "jury", "email"));
+        // Each proposer sees their own proposal, drafted or submitted, and not the other's.
+        var byStartup = await Read(startup.Http);
+        Assert.Equal(["Radar som ser fall|Draft"], byStartup.GetProperty("myProposals").EnumerateArray()
+            .Select(p => $"{p.GetProperty("title").GetString()}|{p.GetProperty("status").GetString()}"));
+        var byCompany = await Read(company.Http);
+        Assert.Equal([companyProposal], byCompany.GetProperty("myProposals").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+        Assert.Equal("Submitted", byCompany.GetProperty("myProposals")[0].GetProperty("status").GetString());
+
+        // After the deadline the submitted proposals are counted (not the draft); the award and its winner are public.
+        await app.PassDeadlineAsync(callId);
+        Assert.Equal(1, (await Read(anonymous)).GetProperty("proposalCount").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsJsonAsync($"/api/v1/calls/{callId}/award",
+            new { proposalId = companyProposal, rationale = "Eneste innsendte forslag." })).StatusCode);
+        await leader.PublishAsync(need);
+        seen = await Read(anonymous);
+        var award = seen.GetProperty("award");
+        Assert.Equal((companyProposal, "Fallsensor i gulvet", companyOrg, "Eneste innsendte forslag."),
+            (award.GetProperty("proposalId").GetInt32(), award.GetProperty("proposalTitle").GetString(), award.GetProperty("organizationId").GetInt32(),
+                award.GetProperty("rationale").GetString()));
+        var companyName = (await (await anonymous.GetAsync($"/api/v1/organizations/{companyOrg}")).ReadJsonAsync()).GetProperty("name").GetString();
+        Assert.Equal(companyName, award.GetProperty("organizationName").GetString());
+        Assert.Equal(needTitle, seen.GetProperty("needTitle").GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Validation_NamesEachField_InTheChosenLanguage(string provider)
     {
         var app = apps[provider];

@@ -1,0 +1,21 @@
+namespace Floke.Web.Infrastructure.Data;
+
+/// <summary>A row of any of a page's short lists, so that all of them come in one statement (UNION ALL) instead of one round
+/// trip each. Which list it belongs to is <see cref="Part"/>; the other fields hold that list's columns, as the query that
+/// makes them says. Set with an initializer that names every member in every branch (0 or null where unused): EF Core makes a
+/// UNION of the columns initializers name alike, not of a constructor's arguments.</summary>
+public sealed class UnionRow<TPart> where TPart : struct, Enum
+{
+    public TPart Part { get; init; }
+    public int Id { get; init; }
+    public int A { get; init; }
+    public int B { get; init; }
+    public int C { get; init; }
+    public string? Text1 { get; init; }
+    public string? Text2 { get; init; }
+    public string? Text3 { get; init; }
+    public string? Text4 { get; init; }
+    public DateTimeOffset? At { get; init; }
+    public DateOnly? Day { get; init; }
+    public bool Flag { get; init; }
+}

@@ -20,15 +20,18 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         b.HasOne(i => i.OwnerOrganization).WithMany().HasForeignKey(i => i.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Initiative>().WithMany().HasForeignKey(i => i.InspiredByInitiativeId).OnDelete(DeleteBehavior.SetNull);
         // The portfolio lists published initiatives by stage, newest first; an organisation's page lists its own.
-        b.HasIndex(i => new { i.Visibility, i.Stage, i.UpdatedAt });
+        // Each list index ends in the list's order (UpdatedAt, Id) and then the measures, so that a measure filter is tested in
+        // the index on SQLite and only the page's rows are read from the table (about 20 instead of 130 at national scale,
+        // where one initiative in seven serves a measure).
+        b.HasIndex(i => new { i.Visibility, i.Stage, i.UpdatedAt, i.Id, i.Measures });
         b.HasIndex(i => new { i.Visibility, i.UpdatedAt });
         b.HasIndex(i => i.OwnerOrganizationId);
         b.Property(i => i.OwnerCountyNumber).HasMaxLength(2).IsDerived();
         b.Property(i => i.OwnerKind).IsDerived();
         // The portfolio's county and kind filters, at national scale: newest first straight from the index, so a page of 20
-        // reads about 20 rows (and a few more where a measure is also asked) instead of sorting every match.
-        b.HasIndex(i => new { i.Visibility, i.OwnerCountyNumber, i.Stage, i.UpdatedAt });
-        b.HasIndex(i => new { i.Visibility, i.OwnerKind, i.Stage, i.UpdatedAt });
+        // reads about 20 rows instead of sorting every match.
+        b.HasIndex(i => new { i.Visibility, i.OwnerCountyNumber, i.Stage, i.UpdatedAt, i.Id, i.Measures });
+        b.HasIndex(i => new { i.Visibility, i.OwnerKind, i.Stage, i.UpdatedAt, i.Id, i.Measures });
     }
 }
 

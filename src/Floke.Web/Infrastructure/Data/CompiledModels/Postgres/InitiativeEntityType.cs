@@ -271,13 +271,13 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { visibility, updatedAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { visibility, stage, updatedAt });
+                new[] { visibility, stage, updatedAt, id, measures });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { visibility, ownerCountyNumber, stage, updatedAt });
+                new[] { visibility, ownerCountyNumber, stage, updatedAt, id, measures });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { visibility, ownerKind, stage, updatedAt });
+                new[] { visibility, ownerKind, stage, updatedAt, id, measures });
 
             return runtimeEntityType;
         }

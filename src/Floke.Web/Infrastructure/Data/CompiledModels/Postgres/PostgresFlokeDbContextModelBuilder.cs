@@ -12,7 +12,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
     public partial class PostgresFlokeDbContextModel
     {
         private PostgresFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("08af02ae-eadd-4475-96f7-3e7b73eb3850"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("6f6fd4f8-0093-4bdc-9987-fd7affab026a"), entityTypeCount: 35)
         {
         }
 

@@ -916,11 +916,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Visibility", "UpdatedAt");
 
-                    b.HasIndex("Visibility", "Stage", "UpdatedAt");
+                    b.HasIndex("Visibility", "Stage", "UpdatedAt", "Id", "Measures");
 
-                    b.HasIndex("Visibility", "OwnerCountyNumber", "Stage", "UpdatedAt");
+                    b.HasIndex("Visibility", "OwnerCountyNumber", "Stage", "UpdatedAt", "Id", "Measures");
 
-                    b.HasIndex("Visibility", "OwnerKind", "Stage", "UpdatedAt");
+                    b.HasIndex("Visibility", "OwnerKind", "Stage", "UpdatedAt", "Id", "Measures");
 
                     b.ToTable("Initiatives");
                 });

@@ -204,7 +204,7 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         Award,
     }
 
-    /// <summary>The short lists of <see cref="GetAsync"/> in one statement, compiled once (they were five round trips, the
+    /// <summary>The short lists of <see cref="GetAsync"/> in one statement, compiled once (they were four to seven round trips, the
     /// call's page the slowest detail page on PostgreSQL; bench README, "Twenty-first session").</summary>
     private static readonly PerModel<Func<FlokeDbContext, int, int[], int, bool, IAsyncEnumerable<UnionRow<Part>>>> Parts = PerModel.Sequence(
         (FlokeDbContext db, int id, int[] orgIds, int awardedId, bool juryNames) =>

@@ -124,8 +124,10 @@ internal static class SearchMatchStore
     }
 
     /// <summary>A single word's key: the forms it is searched under (as written, folded and corrected).</summary>
-    public static string Key(string[] alternatives) =>
-        Format + ":" + string.Join('|', alternatives.SelectMany(NorwegianText.Forms).Distinct().Order(StringComparer.Ordinal));
+    public static string Key(string[] alternatives) => KeyOfTerms(alternatives.SelectMany(NorwegianText.Forms));
+
+    /// <summary>The key of the index's <paramref name="terms"/> (stems) searched as they are.</summary>
+    public static string KeyOfTerms(IEnumerable<string> terms) => Format + ":" + string.Join('|', terms.Distinct().Order(StringComparer.Ordinal));
 
     /// <summary>Where the change log is now: read before the matches that are kept with it.</summary>
     public static async Task<string> PositionAsync(FlokeDbContext db, CancellationToken ct) => await db.Database.SqlQueryRaw<string>(db.Database.IsNpgsql()

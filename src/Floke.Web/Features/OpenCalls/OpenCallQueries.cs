@@ -221,12 +221,13 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
                 Part = Part.Juror, Id = 0, A = 0, B = 0, C = 0, Text1 = j.UserId, Text2 = juryNames ? u.DisplayName : null,
                 Text3 = juryNames ? u.Email : null, Text4 = null, At = null, Day = null, Flag = false,
             }))
-            // Proposal: the submitted ones (counted once the deadline has passed) and the reader's organisations' own: title,
-            // status, organisation and its name.
+            // Proposal: the submitted ones (counted once the deadline has passed) and the reader's organisations' own: status,
+            // organisation, and for their own the title and the organisation's name (others' are not read).
             .Concat(db.Proposals.Where(p => p.OpenCallId == id && (p.Status == ProposalStatus.Submitted || orgIds.Contains(p.OrganizationId)))
                 .Select(p => new UnionRow<Part>
                 {
-                    Part = Part.Proposal, Id = p.Id, A = (int)p.Status, B = p.OrganizationId, C = 0, Text1 = p.Title, Text2 = p.Organization!.Name,
+                    Part = Part.Proposal, Id = p.Id, A = (int)p.Status, B = p.OrganizationId, C = 0,
+                    Text1 = orgIds.Contains(p.OrganizationId) ? p.Title : null, Text2 = orgIds.Contains(p.OrganizationId) ? p.Organization!.Name : null,
                     Text3 = null, Text4 = null, At = null, Day = null, Flag = false,
                 }))
             // Award: the awarded proposal, public with the award: title, organisation and its name.

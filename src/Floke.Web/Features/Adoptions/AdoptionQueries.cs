@@ -25,6 +25,15 @@ public sealed record AdoptionCounts(int Considering, int Piloting, int Adopted, 
 {
     public static readonly AdoptionCounts None = new(0, 0, 0, 0);
     public int Total => Considering + Piloting + Adopted + Abandoned;
+
+    /// <summary>The counts of adoptions counted by status and whether the owner has confirmed them.</summary>
+    public static AdoptionCounts Of(IEnumerable<(AdoptionStatus Status, bool Unconfirmed, int Count)> rows)
+    {
+        var all = rows.ToList();
+        var d = all.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        return new AdoptionCounts(d.GetValueOrDefault(AdoptionStatus.Considering), d.GetValueOrDefault(AdoptionStatus.Piloting),
+            d.GetValueOrDefault(AdoptionStatus.Adopted), d.GetValueOrDefault(AdoptionStatus.Abandoned), all.Where(r => r.Unconfirmed).Sum(r => r.Count));
+    }
 }
 
 public sealed record MostAdoptedRow(int InitiativeId, string Title, string OwnerName, AdoptionCounts Counts, int Counties);
@@ -125,30 +134,8 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
             .OrderBy(a => a.CreatedAt).Limit(MaxPageSize)).ToListAsync(ct);
     }
 
-    /// <summary>How many organisations consider, pilot, use or left an initiative the reader may see, and how many of them
-    /// its owner has not confirmed.</summary>
-    public async Task<AdoptionCounts> CountsAsync(Initiatives.InitiativeView initiative, CancellationToken ct)
-    {
-        var rows = await CountRows.For(db)(db, initiative.Id).ToListAsync(ct);
-        return Counts(rows.GroupBy(r => r.Status).Select(g => (g.Key, g.Sum(r => r.Count)))) with
-        {
-            Unconfirmed = rows.Where(r => r.Unconfirmed).Sum(r => r.Count),
-        };
-    }
-
-    private sealed record CountRow(AdoptionStatus Status, bool Unconfirmed, int Count);
-
-    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<CountRow>>> CountRows = PerModel.Sequence(
-        (FlokeDbContext db, int initiativeId) => db.Adoptions.AsNoTracking().Where(a => a.InitiativeId == initiativeId)
-            .GroupBy(a => new { a.Status, Unconfirmed = a.ConfirmedAt == null })
-            .Select(g => new CountRow(g.Key.Status, g.Key.Unconfirmed, g.Count())));
-
-    private static AdoptionCounts Counts(IEnumerable<(AdoptionStatus Status, int Count)> rows)
-    {
-        var d = rows.ToDictionary(r => r.Status, r => r.Count);
-        return new AdoptionCounts(d.GetValueOrDefault(AdoptionStatus.Considering), d.GetValueOrDefault(AdoptionStatus.Piloting),
-            d.GetValueOrDefault(AdoptionStatus.Adopted), d.GetValueOrDefault(AdoptionStatus.Abandoned));
-    }
+    private static AdoptionCounts Counts(IEnumerable<(AdoptionStatus Status, int Count)> rows) =>
+        AdoptionCounts.Of(rows.Select(r => (r.Status, false, r.Count)));
 
     /// <summary>The spread of solutions over published initiatives: the most adopted, adoptions between levels and into
     /// counties, and the initiatives that inspired most others.</summary>

@@ -73,18 +73,6 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
         return new Paged<BarrierSummary>(items, page, size, total);
     }
 
-    /// <summary>An initiative's barriers (at most 50, newest first) in one compiled query, for the initiative's page. It takes
-    /// the <see cref="Initiatives.InitiativeView"/>, which only <c>InitiativeQueries.GetAsync</c> makes, after checking the
-    /// reader may see the initiative, so the check is not repeated here.</summary>
-    public async Task<IReadOnlyList<BarrierSummary>> ForInitiativeAsync(Initiatives.InitiativeView initiative, CancellationToken ct) =>
-        await OfInitiative.For(db)(db, initiative.Id).ToListAsync(ct);
-
-    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<BarrierSummary>>> OfInitiative = PerModel.Sequence(
-        (FlokeDbContext db, int initiativeId) => db.Barriers.AsNoTracking().Where(b => b.InitiativeId == initiativeId)
-            .OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Take(50)
-            .Select(b => new BarrierSummary(b.Id, b.Rule, b.Section, b.Kind, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
-                b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt)));
-
     public async Task<BarrierView?> GetAsync(int id, CancellationToken ct)
     {
         var b = await (await VisibleAsync(ct)).Include(x => x.Initiative).Include(x => x.ResponsibleOrganization).Include(x => x.Steps)

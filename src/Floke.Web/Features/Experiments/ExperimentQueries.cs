@@ -66,17 +66,6 @@ public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeP
         return new Paged<ExperimentSummary>(items, page, size, total);
     }
 
-    /// <summary>An initiative's experiments (at most 50, newest first) in one compiled query, for the initiative's page. It takes
-    /// the <see cref="Initiatives.InitiativeView"/>, which only <c>InitiativeQueries.GetAsync</c> makes, after checking the
-    /// reader may see the initiative, so the check is not repeated here.</summary>
-    public async Task<IReadOnlyList<ExperimentSummary>> ForInitiativeAsync(InitiativeView initiative, CancellationToken ct) =>
-        await OfInitiative.For(db)(db, initiative.Id).ToListAsync(ct);
-
-    private static readonly PerModel<Func<FlokeDbContext, int, IAsyncEnumerable<ExperimentSummary>>> OfInitiative = PerModel.Sequence(
-        (FlokeDbContext db, int initiativeId) => db.Experiments.AsNoTracking().Where(e => e.InitiativeId == initiativeId)
-            .OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id).Take(50)
-            .Select(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId, e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt)));
-
     /// <summary>One experiment, or null where it does not exist or its initiative is another organisation's draft.</summary>
     public async Task<ExperimentView?> GetAsync(int id, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Floke.Web.Features.Initiatives;
 
 /// <summary>One initiative with its timeline; its people manage it here: publish, invite partners, ask for a gate
 /// decision, write lessons; invited leaders answer.</summary>
-public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands commands, Experiments.ExperimentQueries experiments, Barriers.BarrierQueries barriers, Adoptions.AdoptionQueries adoptions, OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : ActionPage
+public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands commands, OrganizationQueries organizations, IStringLocalizer<SharedResource> l) : ActionPage
 {
     public sealed class InviteForm
     {
@@ -73,14 +73,11 @@ public sealed class DetailsModel(InitiativeQueries queries, InitiativeCommands c
 
     protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        if (await queries.GetAsync(id, ct) is not { } initiative)
+        if (await queries.PageAsync(id, ct) is not { } page)
         {
             return false;
         }
-        Initiative = initiative;
-        Experiments = await experiments.ForInitiativeAsync(initiative, ct);
-        Barriers = await barriers.ForInitiativeAsync(initiative, ct);
-        Adoptions = await adoptions.CountsAsync(initiative, ct);
+        (Initiative, Experiments, Barriers, Adoptions) = page;
         return true;
     }
 }

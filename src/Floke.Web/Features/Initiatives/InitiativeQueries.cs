@@ -19,6 +19,11 @@ public sealed record MilestoneView(int Id, string Title, DateOnly DueDate, bool 
 
 public sealed record LessonView(int Id, string? WhatWorked, string? WhatDidNotWork, string? DoDifferently, string AuthorName, DateTimeOffset CreatedAt);
 
+/// <summary>An initiative's page: the initiative and what hangs on it — its newest experiments and barriers (50 of each)
+/// and how many organisations consider, pilot, use or left it.</summary>
+public sealed record InitiativePage(InitiativeView Initiative, IReadOnlyList<Experiments.ExperimentSummary> Experiments,
+    IReadOnlyList<Barriers.BarrierSummary> Barriers, Adoptions.AdoptionCounts Adoptions);
+
 /// <summary>An initiative in a list.</summary>
 public sealed record InitiativeSummary(int Id, string Title, InitiativeStage Stage, InitiativeVisibility Visibility, Measures Measures,
     InnovationTypes InnovationTypes, int OwnerOrganizationId, string OwnerName, DateTimeOffset UpdatedAt, bool IsDemo);
@@ -138,7 +143,14 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
     /// (<see cref="Head"/>), then all its short lists in one (<see cref="Parts"/>). At national scale the page cost its
     /// statements, not its rows: nine of them most of the page's CPU, and of each, building the query and EF Core finding it
     /// in its cache most of the app's share (bench README, "Fifteenth session").</summary>
-    public async Task<InitiativeView?> GetAsync(int id, CancellationToken ct)
+    public async Task<InitiativeView?> GetAsync(int id, CancellationToken ct) => (await ReadAsync(id, page: false, ct))?.Initiative;
+
+    /// <summary>An initiative's page (<see cref="InitiativePage"/>), or null as <see cref="GetAsync"/>: still two statements,
+    /// the experiments, barriers and adoption counts read with the short lists (they were three more; on PostgreSQL the
+    /// page was the slowest detail page, bench README "Twenty-first session").</summary>
+    public Task<InitiativePage?> PageAsync(int id, CancellationToken ct) => ReadAsync(id, page: true, ct);
+
+    private async Task<InitiativePage?> ReadAsync(int id, bool page, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
         var head = await Head.For(db)(db, id, orgIds, ct);
@@ -147,11 +159,11 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
             return null;
         }
         var i = head.Initiative;
-        var parts = (await Parts.For(db)(db, id, orgIds).ToListAsync(ct)).ToLookup(r => r.Part);
+        var parts = (await Parts.For(db)(db, id, orgIds, page).ToListAsync(ct)).ToLookup(r => r.Part);
         var partners = parts[Part.Partner].OrderBy(r => r.At).ThenBy(r => r.Id)
             .Select(r => new PartnerView(r.Id, r.Text1!, (OrganizationKind)r.A, (PartnerRole)r.B, (ParticipationStatus)r.C)).ToList();
         var roles = await user.RolesAsync(ct);
-        return new InitiativeView(i.Id, i.Title, i.Summary, i.OwnerOrganizationId, head.OwnerName, i.Measures, i.InnovationTypes,
+        var view = new InitiativeView(i.Id, i.Title, i.Summary, i.OwnerOrganizationId, head.OwnerName, i.Measures, i.InnovationTypes,
             i.OecdFacet, i.Novelty, head.InspiredByTitle is null ? null : i.InspiredByInitiativeId, head.InspiredByTitle, i.BudgetNok,
             i.StartDate, i.EndDate, i.ContactName, i.ContactEmail, i.Visibility, i.Stage, i.StopReason, i.GateRequestedAt, i.GateRequestedBy,
             i.GateRequestNote, i.IsDemo, i.CreatedAt, i.UpdatedAt, i.Version,
@@ -173,6 +185,14 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
                 .Where(p => p.Status == ParticipationStatus.Invited && roles.TryGetValue(p.OrganizationId, out var r) && r >= MemberRole.Leader)
                 .Select(p => p.OrganizationId).ToList(),
         };
+        return new InitiativePage(view,
+            [.. parts[Part.Experiment].OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
+                .Select(r => new Experiments.ExperimentSummary(r.Id, r.Text1!, id, i.Title, (Experiments.ExperimentStatus)r.A, (Experiments.LegalBasis)r.B,
+                    r.C < 0 ? null : (Experiments.ExperimentOutcome)r.C, r.Day, r.At!.Value))],
+            [.. parts[Part.Barrier].OrderByDescending(r => r.At2).ThenByDescending(r => r.Id)
+                .Select(r => new Barriers.BarrierSummary(r.Id, r.Text1!, r.Text2, (Barriers.BarrierKind)r.A, (Barriers.BarrierStatus)r.B,
+                    r.C < 0 ? null : (Barriers.BarrierResolution)r.C, id, i.Title, r.D, r.Text3, r.At!.Value))],
+            Adoptions.AdoptionCounts.Of(parts[Part.Adoption].Select(r => ((Adoptions.AdoptionStatus)r.A, r.Flag, r.B))));
     }
 
     private sealed record HeadRow(Initiative Initiative, string OwnerName, string? InspiredByTitle);
@@ -194,18 +214,24 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
         GateDecision,
         Lesson,
         Milestone,
+        Experiment,
+        Barrier,
+        Adoption,
     }
 
     /// <summary>The short lists of <see cref="GetAsync"/>, compiled once: building the query anew, and EF Core finding it in its
     /// cache by comparing the whole expression, was two thirds of what this statement cost the app.</summary>
-    private static readonly PerModel<Func<FlokeDbContext, int, int[], IAsyncEnumerable<UnionRow<Part>>>> Parts = PerModel.Sequence(
-        (FlokeDbContext db, int id, int[] orgIds) =>
+    private static readonly PerModel<Func<FlokeDbContext, int, int[], bool, IAsyncEnumerable<UnionRow<Part>>>> Parts = PerModel.Sequence(
+        (FlokeDbContext db, int id, int[] orgIds, bool page) =>
             // Partner: organisation, its name, kind, the role and status, when invited.
+            // (At2 is the invitation's time again, unread: the union reads a column as its first branch says, and on SQLite a
+            // time is stored as a number — a bare NULL here would have At2 read as text.)
             db.InitiativePartners.AsNoTracking().Where(p => p.InitiativeId == id)
                 .Select(p => new UnionRow<Part>
                 {
                     Part = Part.Partner, Id = p.OrganizationId, A = (int)p.Organization!.Kind, B = (int)p.Role, C = (int)p.Status,
-                    Text1 = p.Organization.Name, Text2 = null, Text3 = null, Text4 = null, At = p.InvitedAt, Day = null, Flag = false,
+                    Text1 = p.Organization.Name, Text2 = null, Text3 = null, Text4 = null, At = p.InvitedAt, Day = null, Flag = false, D = null,
+                    At2 = p.InvitedAt,
                 })
             // Need: only the served needs the reader may see (a partner's draft need stays hidden from the public); its title.
             .Concat(db.InitiativeNeeds.Where(n => n.InitiativeId == id).Select(n => n.Need!)
@@ -213,28 +239,57 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
                 .Select(n => new UnionRow<Part>
                 {
                     Part = Part.Need, Id = n.Id, A = 0, B = 0, C = 0, Text1 = n.Title, Text2 = null, Text3 = null, Text4 = null, At = null,
-                    Day = null, Flag = false,
+                    Day = null, Flag = false, D = null, At2 = null,
                 }))
             // Gate decision: from and to stage, outcome, rationale, who decided, when.
             .Concat(db.GateDecisions.Where(d => d.InitiativeId == id)
                 .Select(d => new UnionRow<Part>
                 {
                     Part = Part.GateDecision, Id = d.Id, A = (int)d.FromStage, B = (int)d.ToStage, C = (int)d.Outcome, Text1 = d.Rationale,
-                    Text2 = d.DecidedByName, Text3 = null, Text4 = null, At = null, Day = d.DecidedOn, Flag = false,
+                    Text2 = d.DecidedByName, Text3 = null, Text4 = null, At = null, Day = d.DecidedOn, Flag = false, D = null, At2 = null,
                 }))
             // Lesson: what worked, what did not, what to do differently, its author, when written.
             .Concat(db.Lessons.Where(x => x.InitiativeId == id)
                 .Select(x => new UnionRow<Part>
                 {
                     Part = Part.Lesson, Id = x.Id, A = 0, B = 0, C = 0, Text1 = x.WhatWorked, Text2 = x.WhatDidNotWork, Text3 = x.DoDifferently,
-                    Text4 = x.AuthorName, At = x.CreatedAt, Day = null, Flag = false,
+                    Text4 = x.AuthorName, At = x.CreatedAt, Day = null, Flag = false, D = null, At2 = null,
                 }))
             // Milestone: title, due date, done.
             .Concat(db.Milestones.Where(m => m.InitiativeId == id)
                 .Select(m => new UnionRow<Part>
                 {
                     Part = Part.Milestone, Id = m.Id, A = 0, B = 0, C = 0, Text1 = m.Title, Text2 = null, Text3 = null, Text4 = null, At = null,
-                    Day = m.DueDate, Flag = m.Done,
+                    Day = m.DueDate, Flag = m.Done, D = null, At2 = null,
+                }))
+            // For the page only — experiment, the newest 50: title, status, legal basis, outcome (-1 for none), when the act
+            // ends, updated.
+            // (Ordered and cut after the projection: cut before it, EF Core leaves the projection's repeated NULLs out of the
+            // branch. Cut after it, the projection is a subquery, where PostgreSQL takes a bare NULL for text: so no NULL
+            // stands for a number or a time here — D and At2 hold values the page does not read.)
+            .Concat(db.Experiments.Where(e => page && e.InitiativeId == id)
+                .Select(e => new UnionRow<Part>
+                {
+                    Part = Part.Experiment, Id = e.Id, A = (int)e.Status, B = (int)e.LegalBasis, C = e.Outcome == null ? -1 : (int)e.Outcome, Text1 = e.Title,
+                    Text2 = null, Text3 = null, Text4 = null, At = e.UpdatedAt, Day = e.ActEndsOn, Flag = false, D = 0, At2 = e.UpdatedAt,
+                })
+                .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(50))
+            // Barrier, the newest 50: rule, section, kind, status, resolution (-1 for none), the responsible body and its name,
+            // reported, updated.
+            .Concat(db.Barriers.Where(b => page && b.InitiativeId == id)
+                .Select(b => new UnionRow<Part>
+                {
+                    Part = Part.Barrier, Id = b.Id, A = (int)b.Kind, B = (int)b.Status, C = b.Resolution == null ? -1 : (int)b.Resolution, Text1 = b.Rule,
+                    Text2 = b.Section, Text3 = b.ResponsibleOrganization!.Name, Text4 = null, At = b.ReportedAt, Day = null, Flag = false,
+                    D = b.ResponsibleOrganizationId, At2 = b.UpdatedAt,
+                })
+                .OrderByDescending(r => r.At2).ThenByDescending(r => r.Id).Take(50))
+            // Adoption: how many have each status, and whether the owner has confirmed them (Flag: not yet).
+            .Concat(db.Adoptions.Where(a => page && a.InitiativeId == id).GroupBy(a => new { a.Status, Unconfirmed = a.ConfirmedAt == null })
+                .Select(g => new UnionRow<Part>
+                {
+                    Part = Part.Adoption, Id = 0, A = (int)g.Key.Status, B = g.Count(), C = 0, Text1 = null, Text2 = null, Text3 = null, Text4 = null,
+                    At = null, Day = null, Flag = g.Key.Unconfirmed, D = null, At2 = null,
                 })));
 
     /// <summary>The initiatives serving a need, as far as the reader may see them.</summary>

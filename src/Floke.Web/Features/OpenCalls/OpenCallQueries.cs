@@ -213,13 +213,13 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
                 .Select(c => new UnionRow<Part>
                 {
                     Part = Part.Criterion, Id = c.Id, A = c.Weight, B = c.SortOrder, C = 0, Text1 = c.Name, Text2 = c.Description, Text3 = null,
-                    Text4 = null, At = null, Day = null, Flag = false,
+                    Text4 = null, At = null, Day = null, Flag = false, D = null, At2 = null,
                 })
             // Juror: who (the reader may be one), and their name and email for the owner's leaders only.
             .Concat(db.JuryMembers.Where(j => j.OpenCallId == id).Join(db.Users, j => j.UserId, u => u.Id, (j, u) => new UnionRow<Part>
             {
                 Part = Part.Juror, Id = 0, A = 0, B = 0, C = 0, Text1 = j.UserId, Text2 = juryNames ? u.DisplayName : null,
-                Text3 = juryNames ? u.Email : null, Text4 = null, At = null, Day = null, Flag = false,
+                Text3 = juryNames ? u.Email : null, Text4 = null, At = null, Day = null, Flag = false, D = null, At2 = null,
             }))
             // Proposal: the submitted ones (counted once the deadline has passed) and the reader's organisations' own: status,
             // organisation, and for their own the title and the organisation's name (others' are not read).
@@ -228,14 +228,14 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
                 {
                     Part = Part.Proposal, Id = p.Id, A = (int)p.Status, B = p.OrganizationId, C = 0,
                     Text1 = orgIds.Contains(p.OrganizationId) ? p.Title : null, Text2 = orgIds.Contains(p.OrganizationId) ? p.Organization!.Name : null,
-                    Text3 = null, Text4 = null, At = null, Day = null, Flag = false,
+                    Text3 = null, Text4 = null, At = null, Day = null, Flag = false, D = null, At2 = null,
                 }))
             // Award: the awarded proposal, public with the award: title, organisation and its name.
             .Concat(db.Proposals.Where(p => p.Id == awardedId)
                 .Select(p => new UnionRow<Part>
                 {
                     Part = Part.Award, Id = p.Id, A = 0, B = p.OrganizationId, C = 0, Text1 = p.Title, Text2 = p.Organization!.Name,
-                    Text3 = null, Text4 = null, At = null, Day = null, Flag = false,
+                    Text3 = null, Text4 = null, At = null, Day = null, Flag = false, D = null, At2 = null,
                 })));
 
     /// <summary>The submitted proposals with their scores, best first, for the jury and the owner's leaders; null for anyone else.</summary>

@@ -32,6 +32,9 @@ public static class PerModel
     public static PerModel<Func<FlokeDbContext, T1, T2, IAsyncEnumerable<TResult>>> Sequence<T1, T2, TResult>(
         Expression<Func<FlokeDbContext, T1, T2, IQueryable<TResult>>> query) => new(() => EF.CompileAsyncQuery(query.Expand()));
 
+    public static PerModel<Func<FlokeDbContext, T1, T2, T3, IAsyncEnumerable<TResult>>> Sequence<T1, T2, T3, TResult>(
+        Expression<Func<FlokeDbContext, T1, T2, T3, IQueryable<TResult>>> query) => new(() => EF.CompileAsyncQuery(query.Expand()));
+
     public static PerModel<Func<FlokeDbContext, T1, T2, T3, T4, IAsyncEnumerable<TResult>>> Sequence<T1, T2, T3, T4, TResult>(
         Expression<Func<FlokeDbContext, T1, T2, T3, T4, IQueryable<TResult>>> query) => new(() => EF.CompileAsyncQuery(query.Expand()));
 

@@ -11,11 +11,13 @@ public sealed class UnionRow<TPart> where TPart : struct, Enum
     public int A { get; init; }
     public int B { get; init; }
     public int C { get; init; }
+    public int? D { get; init; }
     public string? Text1 { get; init; }
     public string? Text2 { get; init; }
     public string? Text3 { get; init; }
     public string? Text4 { get; init; }
     public DateTimeOffset? At { get; init; }
+    public DateTimeOffset? At2 { get; init; }
     public DateOnly? Day { get; init; }
     public bool Flag { get; init; }
 }

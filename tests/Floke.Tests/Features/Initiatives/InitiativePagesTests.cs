@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Floke.Tests.TestSupport;
 
 namespace Floke.Tests.Features.Initiatives;
@@ -15,6 +16,48 @@ public class InitiativePagesTests(Apps apps)
         var login = await pages.SubmitAsync("/account/login", [new("Input.Email", user.Email), new("Input.Password", TestData.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         return pages;
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ThePage_ListsItsExperimentsAndBarriers_NewestFirst(string provider)
+    {
+        var app = apps[provider];
+        var owner = await Clients.NewApiUserAsync(app, "owner");
+        var org = await owner.CreateOrganizationAsync();
+        var ministry = await owner.CreateOrganizationAsync(TestData.Organization(kind: Floke.Web.Core.Organizations.OrganizationKind.StateAgency, municipality: null));
+        var ministryName = (await (await owner.Http.GetAsync($"/api/v1/organizations/{ministry}")).ReadJsonAsync()).GetProperty("name").GetString()!;
+        var id = (await owner.CreateInitiativeAsync(org)).GetProperty("id").GetInt32();
+        await owner.PublishInitiativeAsync(id);
+        foreach (var title in new[] { "Fallsensor hos 30 brukere", "Nattlig tilsyn med kamera" })
+        {
+            var experiment = await owner.Http.PostAsJsonAsync("/api/v1/experiments", new
+            {
+                initiativeId = id, title, hypothesis = "Vi tror at sensorer vil føre til raskere hjelp, målt ved tid fra fall til hjelp.",
+                design = "BeforeAfter", startDate = "2026-01-01", endDate = "2026-06-30", legalBasis = "OrdinaryMandate",
+                metrics = new[] { new { name = "Tid fra fall til hjelp", unit = "minutter", baseline = 240m, target = 30m } },
+            });
+            Assert.Equal(HttpStatusCode.Created, experiment.StatusCode);
+        }
+        foreach (var (rule, responsible) in new[] { ("forvaltningsloven", (int?)ministry), ("personopplysningsloven", null) })
+        {
+            var barrier = await owner.Http.PostAsJsonAsync("/api/v1/barriers", new
+            {
+                initiativeId = id, rule, section = "§ 13", kind = "Law", description = "Taushetsplikten hindrer deling.", responsibleOrganizationId = responsible,
+            });
+            Assert.Equal(HttpStatusCode.Created, barrier.StatusCode);
+        }
+
+        var page = await Clients.Pages(app).GetDocumentAsync($"/initiatives/{id}");
+        Assert.Equal(["Nattlig tilsyn med kamera", "Fallsensor hos 30 brukere"],
+            page.QuerySelectorAll("#experiments-heading ~ * h3").Select(h => h.TextContent.Trim()));
+        var barriers = page.QuerySelectorAll("#barriers-heading ~ * li.ds-card").ToList();
+        Assert.Equal(["personopplysningsloven § 13", "forvaltningsloven § 13"], barriers.Select(b => b.QuerySelector("h3")!.TextContent.Trim()));
+        Assert.Contains(ministryName, barriers[1].TextContent);
+        Assert.DoesNotContain(ministryName, barriers[0].TextContent);
+        // The initiative as the API gives it is the same, without the page's lists.
+        var api = await (await Clients.Anonymous(app).GetAsync($"/api/v1/initiatives/{id}")).ReadJsonAsync();
+        Assert.Equal(id, api.GetProperty("id").GetInt32());
+        Assert.False(api.TryGetProperty("experiments", out _));
     }
 
     [Theory, MemberData(nameof(Providers))]

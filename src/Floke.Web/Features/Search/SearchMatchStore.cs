@@ -114,9 +114,9 @@ internal static class SearchMatchStore
     /// <summary>Logs changes again if a rebuild was interrupted (the kept sets may have missed changes: they are dropped).</summary>
     public static async Task EnsureLoggingAsync(FlokeDbContext db, CancellationToken ct)
     {
-        var logging = await db.Database.SqlQueryRaw<int>(db.Database.IsNpgsql()
-            ? """SELECT count(*)::int AS "Value" FROM pg_trigger WHERE tgname = 'SearchDocuments_changes' AND tgenabled <> 'D'"""
-            : """SELECT count(*) AS "Value" FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'SearchDocuments_changes_%'""").SingleAsync(ct);
+        var logging = await db.ScalarAsync<long>(db.Database.IsNpgsql()
+            ? """SELECT count(*) FROM pg_trigger WHERE tgname = 'SearchDocuments_changes' AND tgenabled <> 'D'"""
+            : """SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'SearchDocuments_changes_%'""", ct);
         if (logging < (db.Database.IsNpgsql() ? 1 : 3))
         {
             await ResumeAsync(db, ct);

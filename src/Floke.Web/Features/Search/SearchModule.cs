@@ -18,9 +18,10 @@ public static class SearchModule
     /// after upgrading to a Floke with search).</summary>
     public static async Task EnsureIndexedAsync(FlokeDbContext db, int keepMatchesFrom, CancellationToken ct = default)
     {
-        if (db.Database.IsSqlite())
+        // A rebuild that was interrupted leaves SQLite without its indexing triggers: put them back (looked for first:
+        // creating them, even "if not exists", writes to the database at every start).
+        if (db.Database.IsSqlite() && await db.ScalarAsync<long>(SqliteSearchSql.CountTriggers, ct) < 3)
         {
-            // A rebuild that was interrupted leaves SQLite without its indexing triggers: put them back.
             await SqliteSearchSql.CreateTriggersAsync(db, ct);
         }
         await SearchMatchStore.EnsureLoggingAsync(db, ct);

@@ -18,6 +18,9 @@ public static class SqliteSearchSql
 
     public const string DropTriggers = "DROP TRIGGER IF EXISTS \"SearchDocuments_ai\"; DROP TRIGGER IF EXISTS \"SearchDocuments_ad\"; DROP TRIGGER IF EXISTS \"SearchDocuments_au\";";
 
+    /// <summary>How many of the three triggers above the database has.</summary>
+    public const string CountTriggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('SearchDocuments_ai', 'SearchDocuments_ad', 'SearchDocuments_au')";
+
     public static async Task CreateTriggersAsync(Infrastructure.Data.FlokeDbContext db, CancellationToken ct)
     {
         foreach (var trigger in new[] { CreateInsertTrigger, CreateDeleteTrigger, CreateUpdateTrigger })

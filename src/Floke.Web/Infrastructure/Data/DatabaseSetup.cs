@@ -111,10 +111,11 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(FlokeDbContext db, CancellationToken ct = default)
     {
         // Migrating builds the newest migration's model to check the code against it: a second of every start. A database
-        // already at the newest migration (the usual start) only has its migration history read.
+        // already at the newest migration (the usual start) only has its migration history read, by hand: EF Core's own
+        // reading builds a model of the history table first (0.13 s of a cold start).
         // (A new, empty database goes straight to migrating: reading its missing history would log an error.)
         var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(ct) || !await creator.HasTablesAsync(ct) || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        if (!await creator.ExistsAsync(ct) || !await creator.HasTablesAsync(ct) || await HasPendingMigrationsAsync(db, ct))
         {
             await db.Database.MigrateAsync(ct);
         }
@@ -122,6 +123,24 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    private static async Task<bool> HasPendingMigrationsAsync(FlokeDbContext db, CancellationToken ct)
+    {
+        var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+        if (!await history.ExistsAsync(ct))
+        {
+            return true;
+        }
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var rows = await db.ReadRawAsync(@"SELECT ""MigrationId"" FROM ""__EFMigrationsHistory""", [], ct))
+        {
+            while (await rows.DbDataReader.ReadAsync(ct))
+            {
+                applied.Add(rows.DbDataReader.GetString(0));
+            }
+        }
+        return db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly>().Migrations.Keys.Any(id => !applied.Contains(id));
     }
 }
 

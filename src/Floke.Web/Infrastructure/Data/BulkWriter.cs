@@ -57,19 +57,27 @@ public sealed class BulkWriter(FlokeDbContext db)
         var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
         long count = 0;
+        // Values are written synchronously (into Npgsql's buffer; a full buffer is sent at once): awaiting a million writes
+        // — and each flush of the buffer starting a timeout for itself — was most of the app's CPU in a 50,000-row import
+        // (a profile: ~0.5 s of its ~1.6 s), and the import's rows are in memory already. The thread waits only while
+        // PostgreSQL takes a full buffer.
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(ct);
+            if (count % 1000 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+            importer.StartRow();
             foreach (var column in columns)
             {
                 var value = column.ToProvider(column.Get(row));
                 if (value is null)
                 {
-                    await importer.WriteNullAsync(ct);
+                    importer.WriteNull();
                 }
                 else
                 {
-                    await importer.WriteAsync(value, column.StoreTypeBase, ct);
+                    importer.Write(value, column.StoreTypeBase);
                 }
             }
             count++;

@@ -180,6 +180,30 @@ public class BenefitsApiTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task AMeasurementDatedLaterThanToday_IsRefused_AloneAndInAFile(string provider)
+    {
+        var app = apps[provider];
+        var (owner, _, initiative) = await InitiativeAsync(app);
+        var id = (await CreateAsync(owner, Saving(initiative, null, "Citizens"))).GetProperty("benefit").GetProperty("id").GetInt32();
+        // Two days on is later than today in Norway whatever the hour; yesterday (UTC) is never.
+        var later = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)).ToString("yyyy-MM-dd");
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd");
+
+        var alone = await owner.Http.PostAsJsonAsync($"/api/v1/benefits/{id}/measurements", new { date = later, value = 10 });
+        Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
+        Assert.True((await alone.ReadJsonAsync()).GetProperty("errors").TryGetProperty("date", out _));
+
+        var file = $"date,value\n{yesterday},10\n{later},11\n";
+        var refused = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent(file, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var report = (await refused.ReadJsonAsync()).GetProperty("errors").GetProperty("upload").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.StartsWith("Rad 3:", Assert.Single(report));
+
+        var accepted = await owner.Http.PostAsync($"/api/v1/benefits/{id}/measurements/import", new StringContent($"date,value\n{yesterday},10\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task CsvImport_AcceptsAGoodFile_AndRefusesAFileWithOneBadRow_LeavingNothing(string provider)
     {
         var app = apps[provider];

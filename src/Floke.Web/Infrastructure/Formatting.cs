@@ -13,6 +13,9 @@ public static class Formatting
 
     public static string Date(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Oslo).ToString("dd.MM.yyyy", Norwegian);
 
+    /// <summary>The day it is in Norway at <paramref name="moment"/>.</summary>
+    public static DateOnly Day(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Oslo).DateTime);
+
     public static string Date(DateOnly value) => value.ToString("dd.MM.yyyy", Norwegian);
 
     public static string DateTime(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Oslo).ToString("dd.MM.yyyy HH:mm", Norwegian);

@@ -79,7 +79,7 @@ public sealed class BarrierCommands(
         barrier.Steps.Add(new BarrierStep
         {
             Status = input.Status.Value, Resolution = input.Resolution, Note = input.Note!, RecordedAt = now,
-            Date = input.Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Formatting.Oslo).DateTime),
+            Date = input.Date ?? Formatting.Day(now),
             ByName = AuditActor.From(user.Principal).Name ?? "",
         });
         try

@@ -263,7 +263,7 @@ public sealed class BenefitCommands(
     };
 
     /// <summary>Today's date in Norway: a measurement may not be dated later.</summary>
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.Oslo).DateTime);
+    private DateOnly Today() => Formatting.Day(clock.GetUtcNow());
 
     private async Task<IReadOnlyDictionary<string, string[]>?> MeasurementErrorsAsync(Benefit benefit, MeasurementInput input, DateOnly today,
         CancellationToken ct)

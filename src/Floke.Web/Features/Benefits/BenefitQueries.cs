@@ -51,7 +51,7 @@ public sealed record OrganizationGains(decimal InvestedNok, decimal InvestedHour
 
 public sealed class BenefitQueries(FlokeDbContext db, CurrentUser user, TimeProvider clock, ListCounts counts)
 {
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.Oslo).DateTime);
+    public DateOnly Today => Formatting.Day(clock.GetUtcNow());
 
     private async Task<IQueryable<Benefit>> VisibleAsync(CancellationToken ct) =>
         db.Benefits.AsNoTracking().VisibleTo(db, await user.OrganizationIdsAsync(ct));

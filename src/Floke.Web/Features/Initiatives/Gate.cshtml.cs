@@ -35,7 +35,7 @@ public sealed class GateModel(InitiativeCommands commands, InitiativeQueries que
         }
         Initiative = initiative;
         Version = initiative.Version;
-        Input.DecidedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Infrastructure.Formatting.Oslo).DateTime);
+        Input.DecidedOn = Infrastructure.Formatting.Day(DateTimeOffset.UtcNow);
         return Page();
     }
 

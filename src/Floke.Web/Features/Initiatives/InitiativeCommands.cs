@@ -217,7 +217,7 @@ public sealed class InitiativeCommands(
             i.GateDecisions.Add(new GateDecision
             {
                 FromStage = i.Stage, ToStage = next.Value, Outcome = outcome, Rationale = input.Rationale!,
-                DecidedOn = input.DecidedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Formatting.Oslo).DateTime),
+                DecidedOn = input.DecidedOn ?? Formatting.Day(now),
                 DecidedByUserId = user.UserId!, DecidedByName = actor.Name ?? "", RecordedAt = now,
             });
             if (outcome == GateOutcome.Stop)

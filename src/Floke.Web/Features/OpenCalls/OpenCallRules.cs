@@ -57,7 +57,7 @@ public static class OpenCallRules
         return new DateTimeOffset(local, Formatting.Oslo.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    public static DateOnly DeadlineDay(DateTimeOffset deadline) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(deadline, Formatting.Oslo).DateTime);
+    public static DateOnly DeadlineDay(DateTimeOffset deadline) => Formatting.Day(deadline);
 
     public static OpenCallPhase Phase(OpenCallStatus status, DateTimeOffset deadline, DateTimeOffset now) => status switch
     {

@@ -130,9 +130,9 @@ internal static class SearchMatchStore
     public static string KeyOfTerms(IEnumerable<string> terms) => Format + ":" + string.Join('|', terms.Distinct().Order(StringComparer.Ordinal));
 
     /// <summary>Where the change log is now: read before the matches that are kept with it.</summary>
-    public static async Task<string> PositionAsync(FlokeDbContext db, CancellationToken ct) => await db.Database.SqlQueryRaw<string>(db.Database.IsNpgsql()
-        ? """SELECT pg_current_snapshot()::text AS "Value" """
-        : """SELECT CAST(coalesce(max("Seq"), 0) AS TEXT) AS "Value" FROM "SearchChanges" """).SingleAsync(ct);
+    public static async Task<string> PositionAsync(FlokeDbContext db, CancellationToken ct) => await db.ScalarAsync<string>(db.Database.IsNpgsql()
+        ? """SELECT pg_current_snapshot()::text"""
+        : """SELECT CAST(coalesce(max("Seq"), 0) AS TEXT) FROM "SearchChanges" """, ct);
 
     /// <summary>The kept set of <paramref name="key"/> and its position, or null.</summary>
     public static async Task<(SearchQueries.Match[] Matches, string Position)?> ReadAsync(FlokeDbContext db, string key, CancellationToken ct)

@@ -141,8 +141,8 @@ public sealed class BulkWriter(FlokeDbContext db)
             throw new InvalidOperationException("On SQLite keys can only be reserved inside the transaction that writes the rows.");
         }
         // AUTOINCREMENT keeps the highest key ever given in sqlite_sequence (above the table's maximum once rows were deleted).
-        var last = $"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), COALESCE((SELECT MAX(\"{key}\") FROM \"{table}\"), 0)) AS \"Value\"";
-        var first = (int)await db.Database.SqlQueryRaw<long>(last).SingleAsync(ct) + 1;
+        var last = $"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), COALESCE((SELECT MAX(\"{key}\") FROM \"{table}\"), 0))";
+        var first = (int)await db.ScalarAsync<long>(last, ct) + 1;
         return [.. Enumerable.Range(first, count)];
     }
 

@@ -133,7 +133,7 @@ public static class DatabaseSetup
             return true;
         }
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using (var rows = await db.ReadRawAsync(@"SELECT ""MigrationId"" FROM ""__EFMigrationsHistory""", [], ct))
+        await using (var rows = await db.ReadRawAsync($"SELECT \"MigrationId\" FROM \"{Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName}\"", [], ct))
         {
             while (await rows.DbDataReader.ReadAsync(ct))
             {

@@ -132,9 +132,13 @@ public sealed class BulkWriter(FlokeDbContext db)
         }
         if (db.Database.IsNpgsql())
         {
-            // Names come from the model, not from input.
-            var sql = $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', '{key}'))::integer AS \"Value\" FROM generate_series(1, {{0}})";
-            return [.. await db.Database.SqlQueryRaw<int>(sql, count).ToListAsync(ct)];
+            // Names come from the model, not from input. The sequence is looked up once: asked per row (nextval of
+            // pg_get_serial_sequence) the catalogue lookups were nine tenths of the time, 0.2–0.36 s for 50,000 keys.
+            var sql = $"WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('\"{table}\"', '{key}')::regclass AS seq) " +
+                $"SELECT nextval(s.seq)::integer AS \"Value\" FROM s, generate_series(1, {{0}})";
+            var keys = (await db.Database.SqlQueryRaw<int>(sql, count).ToListAsync(ct)).ToArray();
+            Array.Sort(keys); // ascending, as SQLite's are: callers give them out in their rows' order
+            return keys;
         }
         if (db.Database.CurrentTransaction is null)
         {

@@ -12,7 +12,7 @@ def main(path):
         elif current and " RESULT " in f" {line}":
             name, _, rps, p50, p95, p99, errors, total = line.split()
             current["rows"].append((name, float(rps), float(p50), float(p95), float(p99), int(errors), int(total)))
-        elif current and line.startswith(("cold start", "peak working set", "private memory sampled", "National figures", "csv import", "search first ask", "errors the app logged")):
+        elif current and line.startswith(("cold start", "peak working set", "private memory sampled", "National figures", "csv import", "search first ask", "errors the app logged", "postgresql while")):
             current["notes"].append(line)
     for s in sections:
         ceiling = next((r[1] for r in s["rows"] if r[0] == "ceiling:ef-one-row"), 0) or 1

@@ -28,7 +28,9 @@ public sealed record NationalSize(double Scale)
     public int Experiments => Count(100_000);
     public int Barriers => Count(20_000);
     public int Benefits => Count(300_000);
-    /// <summary>Each benefit gets 0–6 measurements, 3⅓ on average: about a million at scale 1.</summary>
+    /// <summary>Each benefit gets fewer measurements than this, 3½ on average: about 1,050,000 at scale 1 (the issue's
+    /// million; 0–6 gave 900,000).</summary>
+    public const int MeasurementsPerBenefitBound = 8;
     public int Adoptions => Count(100_000);
     public int Investments => Count(300_000);
     public int OpenCalls => Count(5_000);
@@ -468,7 +470,7 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
             CreatedAt = Today.AddDays(-900), UpdatedAt = Today.AddDays(-r.Int(1, 90)),
         };
         var measurements = new List<Measurement>();
-        var count = r.Int(7);
+        var count = r.Int(NationalSize.MeasurementsPerBenefitBound);
         var span = Math.Max(1, TodayDate.DayNumber - baselineDate.DayNumber);
         for (var m = 1; m <= count; m++)
         {

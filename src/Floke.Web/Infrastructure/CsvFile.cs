@@ -96,12 +96,12 @@ public static class CsvFile
     }
 
     /// <summary>Reads a date as ISO (2026-03-31) or Norwegian (31.03.2026, 31.3.2026).
-    /// ISO dates are read by the round-trip format first ("O", which .NET reads without the culture's rules): a file
+    /// ISO dates are read by the round-trip format ("O", yyyy-MM-dd, which .NET reads without the culture's rules): a file
     /// of 50,000 ISO dates took ~0.24 s through the format list alone.</summary>
     public static bool TryParseDate(string? text, out DateOnly date)
     {
         var trimmed = text?.Trim();
         return DateOnly.TryParseExact(trimmed, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-            || DateOnly.TryParseExact(trimmed, ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+            || DateOnly.TryParseExact(trimmed, ["dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 }

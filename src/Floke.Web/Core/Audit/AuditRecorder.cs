@@ -134,9 +134,12 @@ public static class AuditRecorder
 /// as \u escapes (æ, ø, å and the + of a time zone took six characters each). Entries written before read the same. The
 /// text goes nowhere unencoded: pages encode it, the API writes it again with its own encoder. A measurement's entry
 /// shrank from ~510 to ~380 characters — a CSV import writes one per row.</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(List<AuditRecorder.FieldChange>))]
 internal sealed partial class AuditJson : System.Text.Json.Serialization.JsonSerializerContext
 {
+    /// <summary>The generated options with the relaxed encoder (which the generation options cannot name); the rest the
+    /// same as generated, so the generated writer serves.</summary>
     public static AuditJson Stored { get; } = new(new System.Text.Json.JsonSerializerOptions
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,

@@ -1,6 +1,3 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-
 namespace Floke.Web.Infrastructure;
 
 /// <summary>One page of a list, with what a pager needs.</summary>
@@ -33,16 +30,8 @@ public static class Paging
     public static int Offset(int page, int size) => (int)Math.Min((long)Math.Max(page - 1, 0) * size, int.MaxValue);
 
     /// <summary><c>Take(count)</c> with the count written into the SQL (<c>LIMIT 50</c>), for the reason given at
-    /// <see cref="Page"/>. For a count the code fixes, not one a request chooses unbounded.</summary>
-    public static IQueryable<T> Limit<T>(this IQueryable<T> ordered, int count) =>
-        // Take(int) takes its count as a value, so EF.Constant can only be put in by building the call. (A compiled query
-        // needs none of this: it writes a constant Take into the SQL, and refuses EF.Constant.)
-        ordered.Provider.CreateQuery<T>(Expression.Call(Take<T>.Method, ordered.Expression, Expression.Call(ConstantInt, Expression.Constant(count))));
-
-    private static readonly System.Reflection.MethodInfo ConstantInt = new Func<int, int>(EF.Constant).Method;
-
-    private static class Take<T>
-    {
-        public static readonly System.Reflection.MethodInfo Method = new Func<IQueryable<T>, int, IQueryable<T>>(Queryable.Take).Method;
-    }
+    /// <see cref="Page"/>, and the SQL built once per count (<see cref="Data.ConstantLimits"/>). For a count the code fixes
+    /// or clamps, not one a request chooses unbounded: each count is a query of its own in EF Core's cache. (A compiled
+    /// query needs none of this: it writes a constant Take into the SQL as it is.)</summary>
+    public static IQueryable<T> Limit<T>(this IQueryable<T> ordered, int count) => Data.ConstantLimits.Apply(ordered, count);
 }

@@ -11,6 +11,8 @@ public sealed class SqlCounter : DbCommandInterceptor
     private int _count;
     private readonly List<RecordedQuery> _queries = [];
 
+    /// <param name="Sql">The command's text as EF Core gave it: the same string object each time EF Core serves the statement
+    /// from its cache.</param>
     public sealed record RecordedQuery(string Sql, IReadOnlyList<DbParameter> Parameters);
 
     public int Count => Volatile.Read(ref _count);

@@ -13,13 +13,15 @@ public sealed class AuditQueries(FlokeDbContext db, IStringLocalizer<SharedResou
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>An object's history, newest first, paged; without the entries of <paramref name="hiddenTypes"/>.</summary>
-    public async Task<Paged<HistoryItem>> HistoryAsync(AuditRoot root, int page, int pageSize, CancellationToken ct, params string[] hiddenTypes)
+    /// <summary>An object's history, newest first, paged; without the entries of <paramref name="hiddenType"/>.</summary>
+    /// <remarks>One type, compared as a value: EF Core writes the SQL of a "not in this list" anew at every execution (it
+    /// looks for nulls in the list), and it is asked by every outsider who opens an organisation's history.</remarks>
+    public async Task<Paged<HistoryItem>> HistoryAsync(AuditRoot root, int page, int pageSize, CancellationToken ct, string? hiddenType = null)
     {
         var query = db.AuditEntries.AsNoTracking().Where(a => a.RootType == root.Type && a.RootId == root.Id);
-        if (hiddenTypes.Length > 0)
+        if (hiddenType is { } hidden)
         {
-            query = query.Where(a => !hiddenTypes.Contains(a.EntityType));
+            query = query.Where(a => a.EntityType != hidden);
         }
         var total = await query.CountAsync(ct);
         var (p, size) = Paging.Clamp(page, pageSize, MaxPageSize);

@@ -33,8 +33,8 @@ public static class DatabaseSetup
             // Pooled: a request takes a context whose EF Core services are already set up, instead of building them (and
             // finding the model) anew — 12 % of the app's CPU on the front page at national scale (perf, 32 connections;
             // bench README "Fourteenth session").
-            services.AddDbContextPool<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs)
-                .UseModel(CompiledModels.Postgres.PostgresFlokeDbContextModel.Instance).AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), new SequentialReads()));
+            services.AddDbContextPool<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs, pg => pg.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .UseModel(CompiledModels.Postgres.PostgresFlokeDbContextModel.Instance).AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), new SequentialReads(), ConstantLimits.Instance));
         }
         else
         {
@@ -51,8 +51,8 @@ public static class DatabaseSetup
             }
             var statements = new SqliteStatementCache();
             // Pooled as on PostgreSQL; each scope's context is lent the scope's connection.
-            services.AddPooledDbContextFactory<SqliteFlokeDbContext>((sp, o) => o.UseSqlite(cs).UseModel(CompiledModels.Sqlite.SqliteFlokeDbContextModel.Instance)
-                .AddInterceptors(keep ? [sp.GetRequiredService<CacheInvalidation>(), pragmas, statements] : [sp.GetRequiredService<CacheInvalidation>(), pragmas]));
+            services.AddPooledDbContextFactory<SqliteFlokeDbContext>((sp, o) => o.UseSqlite(cs, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).UseModel(CompiledModels.Sqlite.SqliteFlokeDbContextModel.Instance)
+                .AddInterceptors(keep ? [sp.GetRequiredService<CacheInvalidation>(), pragmas, statements, ConstantLimits.Instance] : [sp.GetRequiredService<CacheInvalidation>(), pragmas, ConstantLimits.Instance]));
             services.AddScoped<FlokeDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteFlokeDbContext>>().CreateDbContext()
                 .Lend(sp.GetService<SqliteConnectionLease>()));
         }

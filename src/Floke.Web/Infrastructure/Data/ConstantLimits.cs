@@ -23,7 +23,7 @@ public sealed class ConstantLimits : IQueryExpressionInterceptor
 
     /// <summary>The call of <see cref="Take{T}"/> on <paramref name="source"/>'s query.</summary>
     public static IQueryable<T> Apply<T>(IQueryable<T> source, int count) =>
-        source.Provider.CreateQuery<T>(Expression.Call(Methods<T>.Constant, source.Expression, Expression.Constant(count)));
+        source.Provider.CreateQuery<T>(Expression.Call(Marker<T>.Take, source.Expression, Expression.Constant(count)));
 
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData) =>
         Rewriter.Instance.Visit(queryExpression);
@@ -44,8 +44,8 @@ public sealed class ConstantLimits : IQueryExpressionInterceptor
         }
     }
 
-    private static class Methods<T>
+    private static class Marker<T>
     {
-        public static readonly MethodInfo Constant = new Func<IQueryable<T>, int, IQueryable<T>>(Take).Method;
+        public static readonly MethodInfo Take = new Func<IQueryable<T>, int, IQueryable<T>>(ConstantLimits.Take).Method;
     }
 }

@@ -33,6 +33,9 @@ public static class DatabaseSetup
             // Pooled: a request takes a context whose EF Core services are already set up, instead of building them (and
             // finding the model) anew — 12 % of the app's CPU on the front page at national scale (perf, 32 connections;
             // bench README "Fourteenth session").
+            // A collection (orgIds.Contains(…)) goes as one array parameter: sent as one parameter per element (EF Core 10's
+            // default), the statement's SQL depends on the count and EF Core builds it anew at every execution, under a lock
+            // per query (bench README "Twenty-fourth session"). Limits are written into the SQL by ConstantLimits.
             services.AddDbContextPool<FlokeDbContext, PostgresFlokeDbContext>((sp, o) => o.UseNpgsql(cs, pg => pg.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .UseModel(CompiledModels.Postgres.PostgresFlokeDbContextModel.Instance).AddInterceptors(sp.GetRequiredService<CacheInvalidation>(), new SequentialReads(), ConstantLimits.Instance));
         }
@@ -50,7 +53,8 @@ public static class DatabaseSetup
                 services.AddScoped<SqliteConnectionLease>();
             }
             var statements = new SqliteStatementCache();
-            // Pooled as on PostgreSQL; each scope's context is lent the scope's connection.
+            // Pooled as on PostgreSQL; each scope's context is lent the scope's connection. Collections and limits as on
+            // PostgreSQL (json_each over one parameter instead of ANY).
             services.AddPooledDbContextFactory<SqliteFlokeDbContext>((sp, o) => o.UseSqlite(cs, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).UseModel(CompiledModels.Sqlite.SqliteFlokeDbContextModel.Instance)
                 .AddInterceptors(keep ? [sp.GetRequiredService<CacheInvalidation>(), pragmas, statements, ConstantLimits.Instance] : [sp.GetRequiredService<CacheInvalidation>(), pragmas, ConstantLimits.Instance]));
             services.AddScoped<FlokeDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteFlokeDbContext>>().CreateDbContext()

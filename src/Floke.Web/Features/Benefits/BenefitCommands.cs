@@ -94,11 +94,11 @@ public sealed class BenefitCommands(
             return failure!.As<int>();
         }
         input = Clean(benefit, input);
-        if (await MeasurementErrorsAsync(benefit, input, Today(), ct) is { } errors)
+        if (MeasurementErrors(benefit, input, Today()) is { } errors)
         {
             return Result<int>.Invalid(errors);
         }
-        var measurement = NewMeasurement(input, clock.GetUtcNow());
+        var measurement = NewMeasurement(input, clock.GetUtcNow(), RecordedBy());
         if (benefit.LatestDate is null || input.Date >= benefit.LatestDate)
         {
             // The usual case, the newest measurement: the benefit moves on without reading its history.
@@ -120,10 +120,11 @@ public sealed class BenefitCommands(
 
     /// <summary>Records every row of a CSV file, or — if any row is wrong — none, answering with each wrong row and field.
     /// The rows are written in bulk with their audit entries (<see cref="FlokeDbContext.InsertAuditedAsync{T}"/>): a file
-    /// of years of daily figures is tens of thousands of rows.</summary>
+    /// of years of daily figures is tens of thousands of rows. Each row is checked and made a measurement in one pass, and
+    /// the rows as read are let go before the measurements are written: a file's rows are held once, not three times.</summary>
     public async Task<Result<int>> ImportMeasurementsAsync(int id, Stream csv, CancellationToken ct)
     {
-        var parsed = await MeasurementCsv.ReadAsync(csv, l, ct); // read before the lock: an upload can be slow
+        MeasurementCsv.Parsed? parsed = await MeasurementCsv.ReadAsync(csv, l, ct); // read before the lock: an upload can be slow
         await using var tx = await db.BeginLockedAsync<Benefit>(id, ct);
         var (benefit, failure) = await LoadAsync(id, forEdit: false, ct, withMeasurements: false);
         if (benefit is null)
@@ -131,16 +132,24 @@ public sealed class BenefitCommands(
             return failure!.As<int>();
         }
         var errors = new List<string>(parsed.Errors);
-        var inputs = parsed.Rows.Select(row => (row.Line, Input: Clean(benefit, row.Input))).ToList();
-        var today = Today(); // once for the file: the clock and the time zone's rules per row were a tenth of an import
-        foreach (var (line, input) in inputs)
+        var added = new List<Measurement>(parsed.Rows.Count);
+        // Once for the file: the clock and the time zone's rules per row were a tenth of an import, and the file's rows are
+        // recorded at one moment by one person.
+        var (today, now, recordedBy) = (Today(), clock.GetUtcNow(), RecordedBy());
+        foreach (var (line, read) in parsed.Rows)
         {
-            if (await MeasurementErrorsAsync(benefit, input, today, ct) is { } rowErrors)
+            var input = Clean(benefit, read);
+            if (MeasurementErrors(benefit, input, today) is { } rowErrors)
             {
                 errors.AddRange(rowErrors.SelectMany(e => e.Value.Select(m => l["Csv.RowError", line, m].Value)));
             }
+            else if (errors.Count == 0)
+            {
+                added.Add(NewMeasurement(input, now, recordedBy));
+            }
         }
-        if (errors.Count == 0 && inputs.Count == 0)
+        parsed = null; // the state machine would hold the rows as read until the method ends
+        if (errors.Count == 0 && added.Count == 0)
         {
             errors.Add(l["Csv.Empty"]);
         }
@@ -150,8 +159,7 @@ public sealed class BenefitCommands(
         }
         // Keys are given in this order, so ordering by date alone (a stable sort) is the order Recompute uses (date, time
         // recorded — the same for all — and key).
-        var now = clock.GetUtcNow(); // the file's rows are recorded at one moment
-        var added = inputs.Select(x => NewMeasurement(x.Input, now)).OrderBy(m => m.Date).ToList();
+        added = [.. added.OrderBy(m => m.Date)];
         added.ForEach(m => m.BenefitId = benefit.Id);
         if (benefit.LatestDate is null || added[0].Date >= benefit.LatestDate)
         {
@@ -265,31 +273,31 @@ public sealed class BenefitCommands(
     /// <summary>Today's date in Norway: a measurement may not be dated later.</summary>
     private DateOnly Today() => Formatting.Day(clock.GetUtcNow());
 
-    private async Task<IReadOnlyDictionary<string, string[]>?> MeasurementErrorsAsync(Benefit benefit, MeasurementInput input, DateOnly today,
-        CancellationToken ct)
+    private Dictionary<string, string[]>? MeasurementErrors(Benefit benefit, MeasurementInput input, DateOnly today)
     {
-        var errors = (await measurementValidator.ErrorsAsync(input, ct))?.ToDictionary() ?? [];
+        var errors = measurementValidator.Errors(input)?.ToDictionary();
         if (benefit.Kind == BenefitKind.Qualitative)
         {
             if (input.Note is null)
             {
-                errors.TryAdd(nameof(MeasurementInput.Note), [l["Measurement.Note.RequiredQualitative"]]);
+                (errors ??= []).TryAdd(nameof(MeasurementInput.Note), [l["Measurement.Note.RequiredQualitative"]]);
             }
         }
         else if (input.Value is null)
         {
-            errors.TryAdd(nameof(MeasurementInput.Value), [l["Measurement.Value.Required"]]);
+            (errors ??= []).TryAdd(nameof(MeasurementInput.Value), [l["Measurement.Value.Required"]]);
         }
         if (input.Date is { } date && date > today)
         {
-            errors.TryAdd(nameof(MeasurementInput.Date), [l["Measurement.Date.Future"]]);
+            (errors ??= []).TryAdd(nameof(MeasurementInput.Date), [l["Measurement.Date.Future"]]);
         }
-        return errors.Count == 0 ? null : errors;
+        return errors;
     }
 
-    private Measurement NewMeasurement(MeasurementInput input, DateTimeOffset now) => new()
+    private string RecordedBy() => AuditActor.From(user.Principal).Name ?? "";
+
+    private static Measurement NewMeasurement(MeasurementInput input, DateTimeOffset now, string recordedBy) => new()
     {
-        Date = input.Date!.Value, Value = input.Value, Source = input.Source, Note = input.Note,
-        RecordedBy = AuditActor.From(user.Principal).Name ?? "", RecordedAt = now,
+        Date = input.Date!.Value, Value = input.Value, Source = input.Source, Note = input.Note, RecordedBy = recordedBy, RecordedAt = now,
     };
 }

@@ -46,12 +46,18 @@ public static class MeasurementCsv
         {
             return new Parsed(rows, [l["Csv.MissingColumns"]]);
         }
+        var cells = new string?[Columns.Length];
         while (await csv.ReadAsync())
         {
             ct.ThrowIfCancellationRequested();
             var line = csv.Parser.Row;
-            string? Cell(int column) => index[column] >= 0 ? csv.GetField(index[column]) : null;
-            if (Enumerable.Range(0, Columns.Length).All(c => string.IsNullOrWhiteSpace(Cell(c))))
+            var blank = true;
+            for (var c = 0; c < cells.Length; c++) // each cell read once: CsvHelper makes a new string at each read
+            {
+                cells[c] = index[c] >= 0 ? csv.GetField(index[c]) : null;
+                blank &= string.IsNullOrWhiteSpace(cells[c]);
+            }
+            if (blank)
             {
                 continue;
             }
@@ -61,7 +67,7 @@ public static class MeasurementCsv
             }
             DateOnly? date = null;
             decimal? value = null;
-            var dateText = Cell(0);
+            var dateText = cells[0];
             if (CsvFile.TryParseDate(dateText, out var d))
             {
                 date = d;
@@ -71,7 +77,7 @@ public static class MeasurementCsv
                 errors.Add(l["Csv.RowError", line, l["Csv.BadDate", dateText]]);
                 continue;
             }
-            var valueText = Cell(1);
+            var valueText = cells[1];
             if (CsvFile.TryParseNumber(valueText, out var v))
             {
                 value = v;
@@ -81,7 +87,7 @@ public static class MeasurementCsv
                 errors.Add(l["Csv.RowError", line, l["Csv.BadNumber", valueText]]);
                 continue;
             }
-            rows.Add(new Row(line, new MeasurementInput(date, value, Cell(2), Cell(3))));
+            rows.Add(new Row(line, new MeasurementInput(date, value, cells[2], cells[3])));
         }
         return new Parsed(rows, errors);
     }

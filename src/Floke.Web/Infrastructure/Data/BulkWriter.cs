@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SQLitePCL;
 
 namespace Floke.Web.Infrastructure.Data;
 
 /// <summary>Writes large numbers of new rows straight into their tables — binary COPY on PostgreSQL, one prepared INSERT
-/// on SQLite — bypassing the change tracker and the audit trail. Tables, columns and value conversions come from the EF
+/// on SQLite (bound through SQLite's own API, <see cref="SqliteBinding"/>) — bypassing the change tracker and the audit trail. Tables, columns and value conversions come from the EF
 /// model, so rows are stored exactly as EF would store them. Inside the context's transaction when it has one (in one of
 /// its own otherwise). Nothing is validated and no history is written: for seeding and the search index, and for the
 /// audited bulk insert of <see cref="FlokeDbContext.InsertAuditedAsync{T}"/>.</summary>
@@ -90,22 +91,42 @@ public sealed class BulkWriter(FlokeDbContext db)
         IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {
-        await using var own = current is null ? (SqliteTransaction)await connection.BeginTransactionAsync(ct) : null;
-        await using var command = connection.CreateCommand();
-        command.Transaction = current ?? own;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
-        await command.PrepareAsync(ct);
-        long count = 0;
-        foreach (var row in rows)
+        if (columns.FirstOrDefault(c => !SqliteBinding.Supports(c.Property.GetTypeMapping().Converter?.ProviderClrType ?? c.Property.ClrType)) is { } unsupported)
         {
-            for (var i = 0; i < columns.Count; i++)
+            throw new NotSupportedException($"{typeof(T).Name}.{unsupported.Property.Name} has a type the bulk writer cannot bind.");
+        }
+        await using var own = current is null ? (SqliteTransaction)await connection.BeginTransactionAsync(ct) : null;
+        // One statement prepared once and bound by position through SQLite's own API (SqliteBinding): a row costs no
+        // allocation beyond its values' boxes. It runs in the connection's transaction like any command of it.
+        var db = connection.Handle!;
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})";
+        var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+        long count = 0;
+        using (statement)
+        {
+            foreach (var row in rows)
             {
-                parameters[i].Value = columns[i].ToProvider(columns[i].Get(row)) ?? DBNull.Value;
+                if (count % 1000 == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    SqliteBinding.Bind(db, statement, i + 1, columns[i].ToProvider(columns[i].Get(row)));
+                }
+                rc = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+                count++;
             }
-            await command.ExecuteNonQueryAsync(ct);
-            count++;
         }
         if (own is not null)
         {

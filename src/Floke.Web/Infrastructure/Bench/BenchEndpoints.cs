@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Floke.Web.Infrastructure.Bench;
 
 /// <summary>The ceiling the benchmark compares every path with, in the same process and run: a bare endpoint, and one row
-/// read by EF Core; and where the process's memory is (the managed heap, SQLite's own allocations). Mapped only when
+/// read by EF Core; where the process's memory is (the managed heap, SQLite's own allocations); the server's own latency
+/// per request (<see cref="ServerLatency"/>) and its thread pool. Mapped only when
 /// <c>Floke:Bench</c> is true (bench/run sets it); never in a normal deployment.</summary>
 public static class BenchEndpoints
 {
@@ -14,7 +15,14 @@ public static class BenchEndpoints
         {
             return app;
         }
+        var latency = new ServerLatency();
+        app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(latency.Dispose);
         var bench = app.MapGroup("/bench").ExcludeFromDescription();
+        bench.MapGet("/latency", () => TypedResults.Text(latency.ReadAndReset()));
+        // Sampled each second by bench/run beside the memory: a queue of work waiting for a thread, or threads waiting on
+        // each other's locks, would show here when a path's latency has a tail.
+        bench.MapGet("/threads", () => TypedResults.Text(FormattableString.Invariant(
+            $"thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued, {Monitor.LockContentionCount} lock contentions so far")));
         bench.MapGet("/ping", () => TypedResults.Text("pong"));
         bench.MapGet("/one", async (FlokeDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.Organizations.AsNoTracking().Where(o => o.Id == 1).Select(o => new OneRow(o.Id, o.Name, o.OrganizationNumber)).FirstAsync(ct)));

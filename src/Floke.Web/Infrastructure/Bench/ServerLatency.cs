@@ -16,6 +16,7 @@ public sealed class ServerLatency : IDisposable
     private readonly long[] counts = new long[FineBuckets + CoarseBuckets + 1];
     private readonly MeterListener listener = new();
     private long maxMicroseconds;
+    private long since = long.MinValue; // when the histogram was last read (Stopwatch ticks)
 
     /// <param name="meter">The meter whose <c>http.server.request.duration</c> is read (ASP.NET Core's; tests give their own).</param>
     public ServerLatency(string meter = "Microsoft.AspNetCore.Hosting")
@@ -29,6 +30,11 @@ public sealed class ServerLatency : IDisposable
         };
         listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
         {
+            // Only requests that began after the last read: a warm-up's last requests end during the measured run.
+            if (System.Diagnostics.Stopwatch.GetTimestamp() - (long)(seconds * System.Diagnostics.Stopwatch.Frequency) < Volatile.Read(ref since))
+            {
+                return;
+            }
             Interlocked.Increment(ref counts[Bucket(seconds * 1000)]);
             var microseconds = (long)(seconds * 1_000_000);
             for (var max = Volatile.Read(ref maxMicroseconds); microseconds > max; max = Volatile.Read(ref maxMicroseconds))
@@ -50,10 +56,11 @@ public sealed class ServerLatency : IDisposable
         : bucket < FineBuckets + CoarseBuckets ? 100 + (bucket - FineBuckets + 1) * 10.0
         : 10_000; // 10 s or more
 
-    /// <summary>The requests since the last read, their p50, p95 and p99 in ms (each the upper edge of its step; 10,000 for
+    /// <summary>The requests begun since the last read, their p50, p95 and p99 in ms (each the upper edge of its step; 10,000 for
     /// 10 s or more) and the longest, as one line: <c>n p50 p95 p99 max</c>; the histogram starts afresh.</summary>
     public string ReadAndReset()
     {
+        Volatile.Write(ref since, System.Diagnostics.Stopwatch.GetTimestamp());
         var taken = new long[counts.Length];
         for (var i = 0; i < counts.Length; i++)
         {

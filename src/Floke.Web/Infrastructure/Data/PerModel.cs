@@ -38,6 +38,9 @@ public static class PerModel
     public static PerModel<Func<FlokeDbContext, T1, T2, T3, T4, IAsyncEnumerable<TResult>>> Sequence<T1, T2, T3, T4, TResult>(
         Expression<Func<FlokeDbContext, T1, T2, T3, T4, IQueryable<TResult>>> query) => new(() => EF.CompileAsyncQuery(query.Expand()));
 
+    public static PerModel<Func<FlokeDbContext, T1, T2, T3, T4, T5, IAsyncEnumerable<TResult>>> Sequence<T1, T2, T3, T4, T5, TResult>(
+        Expression<Func<FlokeDbContext, T1, T2, T3, T4, T5, IQueryable<TResult>>> query) => new(() => EF.CompileAsyncQuery(query.Expand()));
+
     public static PerModel<Func<FlokeDbContext, T1, T2, CancellationToken, Task<TResult>>> Single<T1, T2, TResult>(
         Expression<Func<FlokeDbContext, T1, T2, CancellationToken, TResult>> query) => new(() => EF.CompileAsyncQuery(query.Expand()));
 }

@@ -111,20 +111,19 @@ public static class AuditRecorder
     /// the stack; nothing for no value (as the stored JSON leaves out a null).</summary>
     private static void WriteFormatted(Utf8JsonWriter json, JsonEncodedText name, object? value)
     {
-        Span<char> text = stackalloc char[64];
-        var written = 0;
-        var formatted = value switch
-        {
-            null => true,
-            DateTimeOffset d => d.TryFormat(text, out written, "O", System.Globalization.CultureInfo.InvariantCulture),
-            DateOnly d => d.TryFormat(text, out written, "O", System.Globalization.CultureInfo.InvariantCulture),
-            ISpanFormattable f => f.TryFormat(text, out written, default, System.Globalization.CultureInfo.InvariantCulture),
-            _ => false,
-        };
         if (value is null)
         {
             return;
         }
+        Span<char> text = stackalloc char[64];
+        var written = 0;
+        var formatted = value switch
+        {
+            DateTimeOffset d => d.TryFormat(text, out written, "O", System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly d => d.TryFormat(text, out written, "O", System.Globalization.CultureInfo.InvariantCulture),
+            ISpanFormattable f => f.TryFormat(text, out written, default, System.Globalization.CultureInfo.InvariantCulture),
+            _ => false, // text, and what has no span format: as Format gives it
+        };
         if (formatted)
         {
             json.WriteString(name, text[..written]);

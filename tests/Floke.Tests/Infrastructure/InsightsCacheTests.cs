@@ -49,6 +49,27 @@ public sealed class InsightsCacheTests() : InsightsCacheApp("00:00:00.200")
     }
 
     [Fact]
+    public async Task AfterAChange_ReadersGetThePreviousFiguresAtOnce_EvenWhenTheComputationRunsLongerThanFiveSeconds()
+    {
+        // The cache serves the previous figures for 5 s at a time while a computation runs (FusionCache's fail-safe
+        // throttle); a reader after that must not wait for the computation either. (Written to test a lead for one flows
+        // request of 5.2 s on SQLite in the bench, bench README "Twenty-fifth session": this holds, so that was not it.)
+        Assert.Equal(1, await Get("long", () => Task.FromResult(1)));
+        await Cache.InvalidateAsync();
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.Equal(1, await Get("long", () => slow.Task));
+        await Task.Delay(TimeSpan.FromSeconds(5.5));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var read = Get("long", () => slow.Task).AsTask();
+        var done = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(3)));
+        var waited = watch.ElapsedMilliseconds;
+        slow.SetResult(2);
+        Assert.True(done == read, $"a reader waited {waited} ms for a computation still running");
+        Assert.Equal(1, await read);
+        Assert.True(waited < 1000, $"a reader waited {waited} ms");
+    }
+
+    [Fact]
     public async Task AfterAChange_QuickFiguresAreFresh_AndAClearNeverServesOldOnes()
     {
         Assert.Equal(1, await Get("q", () => Task.FromResult(1)));

@@ -107,7 +107,7 @@ public static class AuditRecorder
         };
     }
 
-    /// <summary>Writes what <see cref="Format"/> gives for <paramref name="value"/>, formatting numbers, dates and times on
+    /// <summary>Writes what <see cref="Format"/> gives for <paramref name="value"/>, numbers, dates and times formatted on
     /// the stack; nothing for no value (as the stored JSON leaves out a null).</summary>
     private static void WriteFormatted(Utf8JsonWriter json, JsonEncodedText name, object? value)
     {
@@ -116,15 +116,7 @@ public static class AuditRecorder
             return;
         }
         Span<char> text = stackalloc char[64];
-        var written = 0;
-        var formatted = value switch
-        {
-            DateTimeOffset d => d.TryFormat(text, out written, "O", System.Globalization.CultureInfo.InvariantCulture),
-            DateOnly d => d.TryFormat(text, out written, "O", System.Globalization.CultureInfo.InvariantCulture),
-            ISpanFormattable f => f.TryFormat(text, out written, default, System.Globalization.CultureInfo.InvariantCulture),
-            _ => false, // text, and what has no span format: as Format gives it
-        };
-        if (formatted)
+        if (TryFormat(value, text, out var written))
         {
             json.WriteString(name, text[..written]);
         }
@@ -132,6 +124,21 @@ public static class AuditRecorder
         {
             json.WriteString(name, other);
         }
+    }
+
+    /// <summary>How a value is written in the audit trail, into <paramref name="text"/> where it has a span format: dates
+    /// and times round-trip ("O"), other numbers and enums invariant. One rule for <see cref="Format"/> and
+    /// <see cref="WriteFormatted"/>.</summary>
+    private static bool TryFormat(object value, Span<char> text, out int written)
+    {
+        written = 0;
+        return value switch
+        {
+            DateTimeOffset d => d.TryFormat(text, out written, "O", System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly d => d.TryFormat(text, out written, "O", System.Globalization.CultureInfo.InvariantCulture),
+            ISpanFormattable f => f.TryFormat(text, out written, default, System.Globalization.CultureInfo.InvariantCulture),
+            _ => false,
+        };
     }
 
     /// <summary>Fills in the keys that the database generated for added rows.</summary>
@@ -160,14 +167,16 @@ public static class AuditRecorder
     private static string KeyOf(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
 
-    private static string? Format(object? value) => value switch
+    private static string? Format(object? value)
     {
-        null => null,
-        DateTimeOffset d => d.ToString("O"),
-        DateOnly d => d.ToString("O"),
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
+        if (value is null)
+        {
+            return null;
+        }
+        Span<char> text = stackalloc char[64];
+        return TryFormat(value, text, out var written) ? new string(text[..written])
+            : value is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value.ToString();
+    }
 }
 
 /// <summary>The audit trail's JSON, generated at compile time. As stored it leaves out a value that is not there (a new

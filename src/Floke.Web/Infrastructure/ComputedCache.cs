@@ -9,7 +9,8 @@ namespace Floke.Web.Infrastructure;
 /// stale after such a save commits. After a change the next reader waits up to <c>Floke:{section}:FreshWait</c> (default
 /// 200 ms) for a fresh result; if computing takes longer they get the previous one while the new one finishes in the
 /// background, and readers who come while it runs get the previous one at once. So a reader sees their own change wherever it can be computed quickly, and the page stays fast where it
-/// cannot. Each computation has its own database context, because it may outlive the request that started it.</summary>
+/// cannot. A computation is the cache's, not the reader's: it has its own database context, and it goes on when the reader
+/// who started it leaves, because others will want its result.</summary>
 public abstract class ComputedCache : IDisposable
 {
     private readonly string _tag;
@@ -19,21 +20,28 @@ public abstract class ComputedCache : IDisposable
     private readonly KeyLocks _locks = new();
     private readonly FusionCacheEntryOptions _options;
     private readonly FusionCacheEntryOptions _inline;
-    private readonly FusionCacheEntryOptions _whileComputing;
+    private readonly FusionCacheEntryOptions _previous;
     private readonly FusionCacheEntryOptions _notKept;
     private readonly int[] _asked;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _computing = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly CancellationToken _stopping;
     private readonly TimeProvider _clock;
+    private readonly bool _long;
 
     /// <param name="sizeLimit">When set, the cache holds at most this many size units (see <see cref="GetAsync{T}"/>),
     /// dropping the least used first — for caches keyed by what users type.</param>
     /// <param name="askedKeys">How many keys asked once are remembered, for results kept from their second ask (see
     /// <see cref="GetAsync{T}"/>).</param>
+    /// <param name="longComputations">Whether computations take seconds: each then runs on a thread of its own rather than
+    /// the reader's. On SQLite a computation never yields (its queries run to the end on the thread that calls them), so
+    /// on the reader's thread FusionCache's wait could not end before it did, and the first reader after a change waited
+    /// for all of it; on the thread pool it would hold one of the few threads that serve requests for seconds.</param>
     protected ComputedCache(string name, string section, TimeSpan duration, float? eagerRefresh, long? sizeLimit,
-        IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock, int askedKeys = 0)
+        IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock, int askedKeys = 0,
+        bool longComputations = false)
     {
+        _long = longComputations;
         _asked = new int[askedKeys];
         _scopes = scopes;
         _clock = clock;
@@ -64,11 +72,11 @@ public abstract class ComputedCache : IDisposable
             _options.EagerRefreshThreshold = threshold;
         }
         _inline = new FusionCacheEntryOptions { Duration = duration, Size = _options.Size };
-        // FusionCache lets every reader of a stale result wait the soft timeout for the computation already running, so
-        // after a change each reader waited FreshWait until it was done — seconds of 200 ms waits for a slow figure.
-        // A reader who comes while one runs gets the previous result at once (or waits for it when there is none).
-        _whileComputing = _options.Duplicate();
-        _whileComputing.FactorySoftTimeout = TimeSpan.FromMilliseconds(1);
+        // FusionCache lets every reader of a stale result wait (for the key's lock, up to the soft timeout) for the
+        // computation already running: after a change each reader waited FreshWait until it was done — seconds of 200 ms
+        // waits for a slow figure. A reader who comes while one runs reads the previous result instead (see GetAsync).
+        _previous = _options.Duplicate();
+        _previous.AllowStaleOnReadOnly = true;
         _notKept = _options.Duplicate();
         _notKept.SkipMemoryCacheWrite = true;
     }
@@ -85,15 +93,24 @@ public abstract class ComputedCache : IDisposable
     /// cache how much room a result takes. <paramref name="fromSecondAsk"/>: a result is kept only when its key was asked
     /// before (among the last keys asked, as many as the cache remembers) — for results most of which nobody asks again,
     /// which would otherwise push out those that are, and each live long enough to be collected as old garbage.</summary>
-    public ValueTask<T> GetAsync<T>(string key, Func<FlokeDbContext, DateTimeOffset, CancellationToken, Task<T>> compute, CancellationToken ct,
-        Func<T, long>? size = null, bool fromSecondAsk = false) =>
-        _cache.GetOrSetAsync<T>(key, async (context, _) =>
+    public async ValueTask<T> GetAsync<T>(string key, Func<FlokeDbContext, DateTimeOffset, CancellationToken, Task<T>> compute,
+        CancellationToken ct, Func<T, long>? size = null, bool fromSecondAsk = false)
+    {
+        // While the key is being computed, the previous result at once, without queueing for the key's lock.
+        if (_computing.ContainsKey(key) && await _cache.TryGetAsync<T>(key, _previous, CancellationToken.None) is { HasValue: true } previous)
+        {
+            return previous.Value;
+        }
+        // Not the reader's token: one who leaves stops waiting (below), and what they started still finishes and is kept.
+        // (Given to FusionCache, a reader who left threw the computation away, and the next reader started it again.)
+        var result = _cache.GetOrSetAsync<T>(key, async (context, _) =>
         {
             _computing[key] = 0;
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                var value = await compute(scope.ServiceProvider.GetRequiredService<FlokeDbContext>(), _clock.GetUtcNow(), _stopping);
+                var value = _long
+                    ? await Task.Factory.StartNew(() => ComputeAsync(compute), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()
+                    : await ComputeAsync(compute);
                 if (size is not null)
                 {
                     context.Options.Size = Math.Max(1, size(value));
@@ -104,7 +121,15 @@ public abstract class ComputedCache : IDisposable
             {
                 _computing.TryRemove(new KeyValuePair<string, byte>(key, 0));
             }
-        }, _computing.ContainsKey(key) ? _whileComputing : fromSecondAsk && !AskedBefore(key) ? _notKept : _options, _tags, ct);
+        }, fromSecondAsk && !AskedBefore(key) ? _notKept : _options, _tags, CancellationToken.None);
+        return result.IsCompletedSuccessfully ? result.Result : await result.AsTask().WaitAsync(ct);
+    }
+
+    private async Task<T> ComputeAsync<T>(Func<FlokeDbContext, DateTimeOffset, CancellationToken, Task<T>> compute)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return await compute(scope.ServiceProvider.GetRequiredService<FlokeDbContext>(), _clock.GetUtcNow(), _stopping);
+    }
 
     /// <summary>Whether <paramref name="key"/> was asked before, remembering that it is now: a table of the hashes of the
     /// keys asked, each in the slot its hash picks, so a key is forgotten when a later one takes its slot (a collision of
@@ -165,7 +190,7 @@ public abstract class ComputedCache : IDisposable
 /// whole country: at national scale computing one takes from a second to many. Kept until anything they count
 /// (<see cref="ICountedNationally"/>) is saved, and refreshed in the background near the end of their ten minutes.</summary>
 public sealed class InsightsCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
-    : ComputedCache("insights", "Floke:Insights", TimeSpan.FromMinutes(10), 0.9f, null, scopes, config, lifetime, clock);
+    : ComputedCache("insights", "Floke:Insights", TimeSpan.FromMinutes(10), 0.9f, null, scopes, config, lifetime, clock, longComputations: true);
 
 /// <summary>An entity the national figures count: saving a change to one marks the cached figures stale.</summary>
 public interface ICountedNationally;

@@ -638,6 +638,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
                 && w.Word.Length >= length - 1 && w.Word.Length <= length + 1)
             .Select(w => w.Word));
 
+    /// <summary>The first string after every string that starts with <paramref name="prefix"/> (its last letter one up).</summary>
+    private static string Next(string prefix) => string.Concat(prefix.AsSpan(0, prefix.Length - 1), [(char)(prefix[^1] + 1)]);
+
     /// <summary>For each long word that is in no indexed text: the indexed words one edit away (at most three).</summary>
     private static async Task<Dictionary<string, string[]>> CorrectionsAsync(FlokeDbContext db, List<string> words, CancellationToken ct)
     {
@@ -655,8 +658,12 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in missing)
         {
+            // A word one edit away keeps the first k letters (an edit at position k or later) or the last k (an edit before
+            // k leaves the tail from k + 1 on in place, a swap from k + 2 on): so it starts or ends like the missing word
+            // wherever the word has 2k + 1 letters or more. The more letters, the fewer indexed words read.
+            var k = m.Length >= 7 ? 3 : 2;
             var reversed = new string(m.Reverse().ToArray());
-            var near = NearWords.For(db)(db, m[..2], m[..1] + (char)(m[1] + 1), reversed[..2], reversed[..1] + (char)(reversed[1] + 1), m.Length);
+            var near = NearWords.For(db)(db, m[..k], Next(m[..k]), reversed[..k], Next(reversed[..k]), m.Length);
             await foreach (var word in near.WithCancellation(ct))
             {
                 found.Add(word);

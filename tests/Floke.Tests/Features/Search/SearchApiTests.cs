@@ -58,6 +58,16 @@ public class SearchApiTests(Apps apps)
         var typo = await SearchAsync(anonymous, $"skoleskuss {token}");
         Assert.Contains(("Need", need), Hits(typo));
         Assert.Equal("skoleskyss", typo.GetProperty("corrections").GetProperty("skoleskuss")[0].GetString());
+        // Wherever the edit is — near the start too, where the word is found by its end — and whatever it is: a letter
+        // replaced, left out, added, or two swapped; in a word of 6, 7 and 10 letters.
+        foreach (var (wrong, right) in new[] { ("kkoleskyss", "skoleskyss"), ("sokleskyss", "skoleskyss"), ("skloeskyss", "skoleskyss"),
+            ("koleskyss", "skoleskyss"), ("sskoleskyss", "skoleskyss"), ("skoleskys", "skoleskyss"), ("diigtal", "digital"), ("digitl", "digital"),
+            ("eelver", "elever"), ("elveer", "elever"), ("elevre", "elever") })
+        {
+            var corrected = await SearchAsync(anonymous, $"{wrong} {token}");
+            Assert.Contains(("Need", need), Hits(corrected));
+            Assert.Contains(right, corrected.GetProperty("corrections").GetProperty(wrong).EnumerateArray().Select(c => c.GetString()));
+        }
         // A filter that is not one of its values is refused naming the field.
         var bad = await anonymous.GetAsync($"/api/v1/search?q={token}&kind=Nope");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);

@@ -21,13 +21,7 @@ public sealed class InsightsCacheTests() : InsightsCacheApp("00:00:00.200")
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"waited {watch.Elapsed} for figures that were there");
 
         slow.SetResult(2); // the background computation finishes and replaces them
-        var seen = 0;
-        for (var i = 0; i < 100 && seen != 2; i++)
-        {
-            seen = await Get("k", () => Task.FromResult(3));
-            await Task.Delay(20);
-        }
-        Assert.Equal(2, seen);
+        Assert.Equal(2, await ReadUntilAsync("k", 2));
     }
 
     [Fact]
@@ -90,13 +84,7 @@ public sealed class InsightsCacheTests() : InsightsCacheApp("00:00:00.200")
         Assert.True(done == read, $"the first reader waited {waited} ms and more for the computation");
         Assert.Equal(1, await read);
 
-        var seen = 0;
-        for (var i = 0; i < 100 && seen != 2; i++)
-        {
-            seen = await Get("sync", () => Task.FromResult(3));
-            await Task.Delay(20);
-        }
-        Assert.Equal(2, seen);
+        Assert.Equal(2, await ReadUntilAsync("sync", 2));
     }
 
     [Fact]
@@ -183,13 +171,7 @@ public sealed class InsightsCacheNeverWaitingTests() : InsightsCacheApp("00:00:0
         await started.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         slow.SetResult(2);
-        var seen = 0;
-        for (var i = 0; i < 100 && seen != 2; i++)
-        {
-            seen = await Get("k", () => Task.FromResult(3));
-            await Task.Delay(20);
-        }
-        Assert.Equal(2, seen);
+        Assert.Equal(2, await ReadUntilAsync("k", 2));
     }
 }
 
@@ -203,4 +185,17 @@ public abstract class InsightsCacheApp(string freshWait) : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     protected ValueTask<int> Get(string key, Func<Task<int>> compute, CancellationToken ct = default) => Cache.GetAsync(key, (_, _, _) => compute(), ct);
+
+    /// <summary>Reads <paramref name="key"/> (for two seconds at most) until it holds <paramref name="expected"/>, as the
+    /// background computation finishes; the last value read.</summary>
+    protected async Task<int> ReadUntilAsync(string key, int expected)
+    {
+        var seen = 0;
+        for (var i = 0; i < 100 && seen != expected; i++)
+        {
+            seen = await Get(key, () => Task.FromResult(-1));
+            await Task.Delay(20);
+        }
+        return seen;
+    }
 }

@@ -629,8 +629,9 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         PerModel.Sequence((FlokeDbContext db, string[] words) => db.SearchWords.AsNoTracking().Where(w => words.Contains(w.Word)).Select(w => w.Word));
 
     /// <summary>Indexed words that may be one edit away from a word of <c>length</c> letters: as long give or take one, and
-    /// beginning with its first two letters (<c>from</c> up to <c>to</c>) or ending with its last two (the reversed word
-    /// from <c>reversedFrom</c> up to <c>reversedTo</c>) — a single edit leaves one of the two pairs as it was.</summary>
+    /// beginning with its first letters (<c>from</c> up to <c>to</c>) or ending with its last ones (the reversed word from
+    /// <c>reversedFrom</c> up to <c>reversedTo</c>) — how many letters, and why one of the two holds, in
+    /// <see cref="CorrectionsAsync"/>.</summary>
     private static readonly PerModel<Func<FlokeDbContext, string, string, string, string, int, IAsyncEnumerable<string>>> NearWords =
         PerModel.Sequence((FlokeDbContext db, string from, string to, string reversedFrom, string reversedTo, int length) => db.SearchWords.AsNoTracking()
             .Where(w => ((string.Compare(w.Word, from) >= 0 && string.Compare(w.Word, to) < 0)
@@ -662,8 +663,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             // k leaves the tail from k + 1 on in place, a swap from k + 2 on): so it starts or ends like the missing word
             // wherever the word has 2k + 1 letters or more. The more letters, the fewer indexed words read.
             var k = m.Length >= 7 ? 3 : 2;
-            var reversed = new string(m.Reverse().ToArray());
-            var near = NearWords.For(db)(db, m[..k], Next(m[..k]), reversed[..k], Next(reversed[..k]), m.Length);
+            var (head, tail) = (m[..k], new string(m[^k..].Reverse().ToArray()));
+            var near = NearWords.For(db)(db, head, Next(head), tail, Next(tail), m.Length);
             await foreach (var word in near.WithCancellation(ct))
             {
                 found.Add(word);

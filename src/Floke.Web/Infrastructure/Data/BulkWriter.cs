@@ -9,9 +9,10 @@ namespace Floke.Web.Infrastructure.Data;
 
 /// <summary>Writes large numbers of new rows straight into their tables — binary COPY on PostgreSQL, one prepared INSERT
 /// on SQLite (bound through SQLite's own API, <see cref="SqliteBinding"/>) — bypassing the change tracker and the audit
-/// trail. Tables, columns and value conversions come from the EF model, so rows are stored exactly as EF would store them. Inside the context's transaction when it has one (in one of
-/// its own otherwise). Nothing is validated and no history is written: for seeding and the search index, and for the
-/// audited bulk insert of <see cref="FlokeDbContext.InsertAuditedAsync{T}"/>.</summary>
+/// trail. Tables, columns and value conversions come from the EF model, so rows are stored exactly as EF would store
+/// them. Inside the context's transaction when it has one (in one of its own otherwise). Nothing is validated and no
+/// history is written: for seeding and the search index, and for the audited bulk insert of
+/// <see cref="FlokeDbContext.InsertAuditedAsync{T}"/>.</summary>
 public sealed class BulkWriter(FlokeDbContext db)
 {
     private sealed record Column(string Name, IProperty Property, Func<object, object?> Get, Func<object?, object?> ToProvider, string StoreTypeBase);

@@ -20,10 +20,10 @@ public abstract class ComputedCache : IDisposable
     private readonly KeyLocks _locks = new();
     private readonly FusionCacheEntryOptions _options;
     private readonly FusionCacheEntryOptions _inline;
-    private readonly FusionCacheEntryOptions _previous;
     private readonly FusionCacheEntryOptions _notKept;
     private readonly int[] _asked;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _computing = new();
+    // Each key being computed, with its previous result (null when it has none) for readers while it is.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object?> _computing = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly CancellationToken _stopping;
     private readonly TimeProvider _clock;
@@ -72,11 +72,6 @@ public abstract class ComputedCache : IDisposable
             _options.EagerRefreshThreshold = threshold;
         }
         _inline = new FusionCacheEntryOptions { Duration = duration, Size = _options.Size };
-        // FusionCache lets every reader of a stale result wait (for the key's lock, up to the soft timeout) for the
-        // computation already running: after a change each reader waited FreshWait until it was done — seconds of 200 ms
-        // waits for a slow figure. A reader who comes while one runs reads the previous result instead (see GetAsync).
-        _previous = _options.Duplicate();
-        _previous.AllowStaleOnReadOnly = true;
         _notKept = _options.Duplicate();
         _notKept.SkipMemoryCacheWrite = true;
     }
@@ -96,16 +91,19 @@ public abstract class ComputedCache : IDisposable
     public async ValueTask<T> GetAsync<T>(string key, Func<FlokeDbContext, DateTimeOffset, CancellationToken, Task<T>> compute,
         CancellationToken ct, Func<T, long>? size = null, bool fromSecondAsk = false)
     {
-        // While the key is being computed, the previous result at once, without queueing for the key's lock.
-        if (_computing.ContainsKey(key) && await _cache.TryGetAsync<T>(key, _previous, CancellationToken.None) is { HasValue: true } previous)
+        // While the key is being computed, its previous result at once. FusionCache would have every such reader wait for
+        // the key's lock up to FreshWait: seconds of 200 ms waits for a slow figure. Nor is the previous result read from
+        // FusionCache (TryGetAsync): a read that finds a result marked stale by a change marks it stale again, and when the
+        // new result was stored in between, that mark fell on the new one — the next reader computed it all again.
+        if (_computing.TryGetValue(key, out var previous) && previous is T kept)
         {
-            return previous.Value;
+            return kept;
         }
         // Not the reader's token: one who leaves stops waiting (below), and what they started still finishes and is kept.
         // (Given to FusionCache, a reader who left threw the computation away, and the next reader started it again.)
         var result = _cache.GetOrSetAsync<T>(key, async (context, _) =>
         {
-            _computing[key] = 0;
+            _computing[key] = context.HasStaleValue ? context.StaleValue.Value : null;
             try
             {
                 var value = _long
@@ -119,7 +117,8 @@ public abstract class ComputedCache : IDisposable
             }
             finally
             {
-                _computing.TryRemove(new KeyValuePair<string, byte>(key, 0));
+                // Readers from here on queue for the key's lock, which FusionCache holds until the new result is stored.
+                _computing.TryRemove(key, out var _);
             }
         }, fromSecondAsk && !AskedBefore(key) ? _notKept : _options, _tags, CancellationToken.None);
         return result.IsCompletedSuccessfully ? result.Result : await result.AsTask().WaitAsync(ct);

@@ -6,11 +6,12 @@ namespace Floke.Web.Infrastructure;
 
 /// <summary>Results that are costly to compute and stay right until a save changes what they read: computed once per key
 /// (one computation even when many ask at once, by FusionCache) and kept until <see cref="CacheInvalidation"/> marks them
-/// stale after such a save commits. After a change the next reader waits up to <c>Floke:{section}:FreshWait</c> (default
-/// 200 ms) for a fresh result; if computing takes longer they get the previous one while the new one finishes in the
-/// background, and readers who come while it runs get the previous one at once. So a reader sees their own change wherever it can be computed quickly, and the page stays fast where it
-/// cannot. A computation is the cache's, not the reader's: it has its own database context, and it goes on when the reader
-/// who started it leaves, because others will want its result.</summary>
+/// stale after such a save commits — also those being computed then, which may have read the rows from before it. After a
+/// change the next reader waits up to <c>Floke:{section}:FreshWait</c> (default 200 ms) for a fresh result; if computing
+/// takes longer they get the previous one while the new one finishes in the background, and readers who come while it
+/// runs get the previous one at once. So a reader sees their own change wherever it can be computed quickly, and the page
+/// stays fast where it cannot. A computation is the cache's, not the reader's: it has its own database context, and it
+/// goes on when the reader who started it leaves, because others will want its result.</summary>
 public abstract class ComputedCache : IDisposable
 {
     private readonly string _tag;
@@ -28,6 +29,10 @@ public abstract class ComputedCache : IDisposable
     private readonly CancellationToken _stopping;
     private readonly TimeProvider _clock;
     private readonly bool _long;
+    // How many times results were marked stale (InvalidateAsync) and forgotten (ClearAsync): a computation compares them
+    // before and after (KeepAsync).
+    private long _changes;
+    private long _clears;
 
     /// <param name="sizeLimit">When set, the cache holds at most this many size units (see <see cref="GetAsync{T}"/>),
     /// dropping the least used first — for caches keyed by what users type.</param>
@@ -103,6 +108,7 @@ public abstract class ComputedCache : IDisposable
         // (Given to FusionCache, a reader who left threw the computation away, and the next reader started it again.)
         var result = _cache.GetOrSetAsync<T>(key, async (context, _) =>
         {
+            var changes = Changes();
             _computing[key] = context.HasStaleValue ? context.StaleValue.Value : null;
             try
             {
@@ -113,11 +119,11 @@ public abstract class ComputedCache : IDisposable
                 {
                     context.Options.Size = Math.Max(1, size(value));
                 }
+                await KeepAsync(context, key, value, changes);
                 return value;
             }
             finally
             {
-                // Readers from here on queue for the key's lock, which FusionCache holds until the new result is stored.
                 _computing.TryRemove(key, out var _);
             }
         }, fromSecondAsk && !AskedBefore(key) ? _notKept : _options, _tags, CancellationToken.None);
@@ -156,13 +162,45 @@ public abstract class ComputedCache : IDisposable
     public ValueTask<T> GetInlineAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct, Func<T, long>? size = null) =>
         _cache.GetOrSetAsync<T>(key, async (context, token) =>
         {
+            var changes = Changes();
             var value = await compute(token);
             if (size is not null)
             {
                 context.Options.Size = Math.Max(1, size(value));
             }
+            await KeepAsync(context, key, value, changes);
             return value;
         }, _inline, _tags, ct);
+
+    /// <summary>Stores <paramref name="value"/>, computed from rows read after the changes counted in
+    /// <paramref name="before"/> were marked, where FusionCache would store it after the computation returns. FusionCache
+    /// stamps a result with the time it is stored, so one computed before a change but stored after the change was marked
+    /// was kept as fresh, without it (the national figures for ten minutes). So: stored first, then the changes counted
+    /// again. A change marked before the store is counted, and the result is marked stale (the next reader computes it
+    /// again; until then it is the previous result); one marked after the store marks the stored result stale itself. The
+    /// key's lock, which FusionCache holds while its computation runs, keeps another computation of the key from storing
+    /// in between.</summary>
+    private async ValueTask KeepAsync<T>(FusionCacheFactoryExecutionContext<T> context, string key, T value, (long Changes, long Clears) before)
+    {
+        var options = context.Options;
+        if (options.SkipMemoryCacheWrite)
+        {
+            return; // not kept (GetAsync's fromSecondAsk)
+        }
+        await _cache.SetAsync(key, value, options, _tags, CancellationToken.None);
+        var after = Changes();
+        if (after.Clears != before.Clears)
+        {
+            await _cache.RemoveAsync(key, options, CancellationToken.None); // forgotten: not even as the previous result
+        }
+        else if (after.Changes != before.Changes)
+        {
+            await _cache.ExpireAsync(key, options, CancellationToken.None);
+        }
+        options.SkipMemoryCacheWrite = true; // stored: FusionCache would store it again, stamped later
+    }
+
+    private (long Changes, long Clears) Changes() => (Interlocked.Read(ref _changes), Interlocked.Read(ref _clears));
 
     /// <summary>Puts <paramref name="value"/> under <paramref name="key"/> as <see cref="GetInlineAsync{T}"/> would keep it.</summary>
     public ValueTask SetInlineAsync<T>(string key, T value, CancellationToken ct) => _cache.SetAsync(key, value, _inline, _tags, ct);
@@ -171,10 +209,20 @@ public abstract class ComputedCache : IDisposable
     public int KeysInComputation => _locks.Count;
 
     /// <summary>Marks every result stale: the next reader recomputes it, or gets it as it was if that takes long.</summary>
-    public ValueTask InvalidateAsync(CancellationToken ct = default) => _cache.RemoveByTagAsync(_tag, token: ct);
+    public ValueTask InvalidateAsync(CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _changes);
+        return _cache.RemoveByTagAsync(_tag, token: ct);
+    }
 
-    /// <summary>Forgets every result, so the next reader waits for a fresh one.</summary>
-    public ValueTask ClearAsync(CancellationToken ct = default) => _cache.ClearAsync(allowFailSafe: false, token: ct);
+    /// <summary>Forgets every result, so the next reader waits for a fresh one — for tests and tools, when nothing is being
+    /// computed: a computation that runs when it is called still ends (readers meanwhile get the result it replaces), and
+    /// what it computed is not kept.</summary>
+    public ValueTask ClearAsync(CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _clears);
+        return _cache.ClearAsync(allowFailSafe: false, token: ct);
+    }
 
     public void Dispose()
     {

@@ -121,6 +121,45 @@ public sealed class InsightsCacheTests() : InsightsCacheApp("00:00:00.200")
     }
 
     [Fact]
+    public async Task FiguresComputedWhileAChangeWasSaved_AreNotKeptAsFresh()
+    {
+        // A computation reads the rows as they were when it read them: a change saved while it runs may be missing from its
+        // figures. Kept as fresh (stamped when stored, after the change was marked), they hid that change for ten minutes.
+        Assert.Equal(1, await Get("during", () => Task.FromResult(1)));
+        await Cache.InvalidateAsync();
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.Equal(1, await Get("during", () => slow.Task)); // figures from before the change, while new ones are computed
+        await Cache.InvalidateAsync(); // a second change, saved while they are
+        slow.SetResult(2); // what was computed from the rows as they were before it
+
+        // The next reader after it is done has figures computed after the second change (3), not those from before it (2).
+        var seen = 0;
+        for (var i = 0; i < 100 && seen != 3; i++)
+        {
+            seen = await Get("during", () => Task.FromResult(3));
+            await Task.Delay(20);
+        }
+        Assert.Equal(3, seen);
+    }
+
+    [Fact]
+    public async Task FiguresComputedAcrossAClear_AreForgotten()
+    {
+        Assert.Equal(1, await Get("cleared", () => Task.FromResult(1)));
+        await Cache.InvalidateAsync();
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.Equal(1, await Get("cleared", () => slow.Task));
+        await Cache.ClearAsync();
+        slow.SetResult(2);
+        while (Cache.KeysInComputation > 0)
+        {
+            await Task.Delay(10);
+        }
+        // Not even as the previous figures while a slow computation runs: the reader waits for it.
+        Assert.Equal(3, await Get("cleared", async () => { await Task.Delay(400); return 3; }));
+    }
+
+    [Fact]
     public async Task AReaderWhoGivesUp_LeavesTheComputationToFinish_ForTheNextReader()
     {
         // A reader whose request ends (a browser closed, a client's timeout) stops waiting, but what it started is the

@@ -60,6 +60,7 @@ services.AddRazorPages(o =>
     {
         o.RootDirectory = "/";
         o.Conventions.ConfigureFilter(new Floke.Web.Infrastructure.Web.UnreadQueryValues());
+        o.Conventions.ConfigureFilter(new Floke.Web.Infrastructure.Web.ReversedPeriod.OnPages());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Floke.Web.Resources.SharedResource)));

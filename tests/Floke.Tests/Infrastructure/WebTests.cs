@@ -172,6 +172,44 @@ public class WebTests(Apps apps)
         Assert.Null((await pages.GetDocumentAsync("/initiatives?utm_source=x")).QuerySelector("#unread-query"));
     }
 
+    [Fact]
+    public async Task AReversedPeriod_IsNamedAboveThePage_AndRefusedByTheApi()
+    {
+        var app = apps["sqlite"];
+        const string Norwegian = "«Til år» (2020) er før «Fra år» (2030), så perioden er tom. Velg et til-år som er det samme som fra-året eller senere.";
+        const string English = "“To year” (2020) is before “From year” (2030), so the period is empty. Choose a to-year that is the same as the from-year or later.";
+        var owner = await Clients.NewApiUserAsync(app, "period");
+        var org = await owner.CreateOrganizationAsync();
+        var member = await Clients.SignedInPagesAsync(app, owner);
+        var anonymous = Clients.Pages(app);
+        var reversed = new[] { "/insights?fromYear=2030&toYear=2020", "/insights/flows?fromYear=2030&toYear=2020", $"/organizations/{org}/insights?fromYear=2030&toYear=2020" };
+        foreach (var url in reversed)
+        {
+            var page = await (url.StartsWith("/organizations", StringComparison.Ordinal) ? member : anonymous).GetDocumentAsync(url);
+            Assert.Equal(Norwegian, page.QuerySelector("#unread-query #reversed-period")?.TextContent);
+        }
+        await anonymous.SubmitAsync("/", [new("culture", "en"), new("returnUrl", "/")], action: "/language");
+        Assert.Equal(English, (await anonymous.GetDocumentAsync(reversed[1])).QuerySelector("#reversed-period")?.TextContent);
+        // One year, or one end only, is a period.
+        foreach (var url in new[] { "/insights?fromYear=2020&toYear=2020", "/insights/flows?fromYear=2030", "/insights?toYear=2020" })
+        {
+            Assert.Null((await anonymous.GetDocumentAsync(url)).QuerySelector("#unread-query"));
+        }
+
+        // The API: 400 naming toYear, in the reader's language; the same years the right way round are answered.
+        var api = new[] { "/api/v1/insights", "/api/v1/insights/stages.csv", "/api/v1/insights/flows", "/api/v1/insights/flows/investors.csv", $"/api/v1/organizations/{org}/insights" };
+        foreach (var (path, language, message) in api.SelectMany(p => new[] { (p, "nb", Norwegian), (p, "en", English) }))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path + "?fromYear=2030&toYear=2020");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var response = await owner.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(message, (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("toYear")[0].GetString());
+            Assert.Equal(HttpStatusCode.OK, (await owner.Http.GetAsync(path + "?fromYear=2020&toYear=2030")).StatusCode);
+        }
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task Paging_PageTwoOfAList_ShowsWhatPageOneDoesNot(string provider)
     {

@@ -4,6 +4,7 @@ using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Api;
+using Floke.Web.Infrastructure.Web;
 using Floke.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -71,7 +72,7 @@ public static class BenefitsApi
         investments.MapPut("/{id:int}", UpdateInvestment).RequireAuthorization().WithName("UpdateInvestment").WithSummary("Changes an investment from the version seen.");
         investments.MapDelete("/{id:int}", DeleteInvestment).RequireAuthorization().WithName("DeleteInvestment").WithSummary("Removes an investment (give the version seen).");
 
-        var insights = app.MapGroup("/api/v1/insights").WithTags("Insights");
+        var insights = app.MapGroup("/api/v1/insights").WithTags("Insights").AddEndpointFilter<ReversedPeriod.OnApi>();
         insights.MapGet("/flows", Flows).WithName("Flows")
             .WithSummary("Who invests, who gains: investments by investor, realised gains by receiver, and the flows between them.");
         insights.MapGet("/flows/{table}.csv", FlowsCsv).WithName("FlowsCsv").WithSummary("One table of the flows (investors, receivers, flows) as CSV.")

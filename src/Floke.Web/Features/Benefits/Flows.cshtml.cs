@@ -1,13 +1,14 @@
 using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Features.Initiatives;
+using Floke.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Floke.Web.Features.Benefits;
 
 /// <summary>Who invests, who gains: the public picture of gains that land in other organisations than the ones that paid.</summary>
-public sealed class FlowsModel(FlowQueries queries) : PageModel
+public sealed class FlowsModel(FlowQueries queries) : PageModel, IPeriodFiltered
 {
     public const int ShownRows = 50;
 

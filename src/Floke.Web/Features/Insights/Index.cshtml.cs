@@ -1,12 +1,13 @@
 using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Floke.Web.Features.Insights;
 
 /// <summary>/insights: the national picture of public sector innovation, filtered by period, county and organisation kind.</summary>
-public sealed class IndexModel(InsightsQueries queries) : PageModel
+public sealed class IndexModel(InsightsQueries queries) : PageModel, IPeriodFiltered
 {
     [BindProperty(SupportsGet = true)] public int? FromYear { get; set; }
     [BindProperty(SupportsGet = true)] public int? ToYear { get; set; }

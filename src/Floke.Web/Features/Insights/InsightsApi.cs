@@ -2,6 +2,7 @@ using Floke.Web.Core.Geography;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Api;
+using Floke.Web.Infrastructure.Web;
 using Floke.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +16,7 @@ public static class InsightsApi
 
     public static IEndpointRouteBuilder MapInsights(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Insights");
+        var api = app.MapGroup("/api/v1").WithTags("Insights").AddEndpointFilter<ReversedPeriod.OnApi>();
         api.MapGet("/insights", National).WithName("Insights")
             .WithSummary("The national picture: published initiatives by stage, measure, innovation type, OECD facet, level and county; experiments, barriers, benefits, adoptions.");
         api.MapGet("/insights/{table}.csv", NationalCsv).WithName("InsightsCsv").WithSummary("One table of the national picture as CSV.")

@@ -8,7 +8,7 @@ namespace Floke.Web.Features.Insights;
 /// <summary>/organizations/{id}/insights: the same dashboard over everything one organisation owns, drafts included, for
 /// its members only.</summary>
 [Authorize]
-public sealed class OrganizationModel(InsightsQueries queries) : PageModel
+public sealed class OrganizationModel(InsightsQueries queries) : PageModel, IPeriodFiltered
 {
     [BindProperty(SupportsGet = true)] public int? FromYear { get; set; }
     [BindProperty(SupportsGet = true)] public int? ToYear { get; set; }

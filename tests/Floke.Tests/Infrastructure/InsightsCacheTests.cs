@@ -133,13 +133,7 @@ public sealed class InsightsCacheTests() : InsightsCacheApp("00:00:00.200")
         slow.SetResult(2); // what was computed from the rows as they were before it
 
         // The next reader after it is done has figures computed after the second change (3), not those from before it (2).
-        var seen = 0;
-        for (var i = 0; i < 100 && seen != 3; i++)
-        {
-            seen = await Get("during", () => Task.FromResult(3));
-            await Task.Delay(20);
-        }
-        Assert.Equal(3, seen);
+        Assert.Equal(3, await ReadUntilAsync("during", 3, computing: 3));
     }
 
     [Fact]
@@ -265,13 +259,14 @@ public abstract class InsightsCacheApp(string freshWait) : IAsyncLifetime
     protected ValueTask<int> Get(string key, Func<Task<int>> compute, CancellationToken ct = default) => Cache.GetAsync(key, (_, _, _) => compute(), ct);
 
     /// <summary>Reads <paramref name="key"/> (for two seconds at most) until it holds <paramref name="expected"/>, as the
-    /// background computation finishes; the last value read.</summary>
-    protected async Task<int> ReadUntilAsync(string key, int expected)
+    /// background computation finishes; the last value read. A reader who computes it again gets
+    /// <paramref name="computing"/>.</summary>
+    protected async Task<int> ReadUntilAsync(string key, int expected, int computing = -1)
     {
         var seen = 0;
         for (var i = 0; i < 100 && seen != expected; i++)
         {
-            seen = await Get(key, () => Task.FromResult(-1));
+            seen = await Get(key, () => Task.FromResult(computing));
             await Task.Delay(20);
         }
         return seen;

@@ -160,7 +160,8 @@ public partial class QueryBudgetTests(Apps apps)
             {
                 foreach (var query in app.Sql.Queries.Where(q => !q.Sql.Contains("-- " + Floke.Web.Infrastructure.Data.Tags.Aggregate, StringComparison.Ordinal)))
                 {
-                    if (await QueryPlans.FullScansAsync(app, query) is { Count: > 0 } scans)
+                    var plan = await QueryPlans.ExplainAsync(app, query);
+                    if (QueryPlans.FullScans(plan) is { Count: > 0 } scans)
                     {
                         wholeTables.Add($"{path} reads {string.Join(", ", scans)} in\n{query.Sql}");
                     }
@@ -169,6 +170,26 @@ public partial class QueryBudgetTests(Apps apps)
         }
         Assert.True(wholeTables.Count == 0, string.Join("\n\n", wholeTables));
         Assert.True(parameterLimits.Count == 0, string.Join("\n\n", parameterLimits));
+
+        // Each list's page is read in the list's order from an index, not picked by sorting: at national scale a sort reads
+        // every row that ties with the page's last (on PostgreSQL an index without the list's last key, Id, left the
+        // investments list sorting a whole year's rows: 97 ms for 20 rows; bench README, "Twenty-eighth session").
+        var sortedPages = new List<string>();
+        foreach (var path in Lists)
+        {
+            await counts.ClearAsync();
+            app.Sql.Reset();
+            Assert.True((await anonymous.GetAsync(path)).IsSuccessStatusCode, path);
+            // (The barrier page's register of rules and bodies is a national aggregate, ranked by its counts.)
+            foreach (var query in app.Sql.Queries.Where(q => !q.Sql.Contains("-- " + Floke.Web.Infrastructure.Data.Tags.Aggregate, StringComparison.Ordinal)))
+            {
+                if (QueryPlans.SortedPages(await QueryPlans.ExplainAsync(app, query, sortsLast: true)) is { Count: > 0 } sorts)
+                {
+                    sortedPages.Add($"{path} picks its page by sorting ({string.Join("; ", sorts)}) in\n{query.Sql}");
+                }
+            }
+        }
+        Assert.True(sortedPages.Count == 0, string.Join("\n\n", sortedPages));
 
         // Asked again, each query's SQL comes from EF Core's cache: the very text built the first time. SQL built anew at
         // every request is built under a lock held per query (EF Core's RelationalCommandCache), so under load the
@@ -196,6 +217,15 @@ public partial class QueryBudgetTests(Apps apps)
     /// execution (see <c>Paging.Page</c>).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\bLIMIT\s+[@$]")]
     private static partial System.Text.RegularExpressions.Regex ParameterLimit();
+
+    /// <summary>The lists anyone may read, first pages as they open and as the API serves them, with the filters that have
+    /// an index of their own.</summary>
+    private static readonly string[] Lists =
+    [
+        "/", "/needs", "/api/v1/needs", "/initiatives", "/initiatives?stage=Explore", "/api/v1/initiatives", "/lessons", "/api/v1/lessons",
+        "/experiments", "/experiments?status=Planned", "/api/v1/experiments", "/barriers", "/barriers?status=UnderReview", "/api/v1/barriers",
+        "/api/v1/adoptions", "/api/v1/investments", "/calls", "/calls?phase=Open", "/api/v1/calls", "/organizations", "/api/v1/organizations",
+    ];
 
     /// <summary>Pages whose figures are computed over the whole country (or a whole table for download), then cached and
     /// refreshed in the background (InsightsCache, the open-data files): reading every row is what they are for.</summary>

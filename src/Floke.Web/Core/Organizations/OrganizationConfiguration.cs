@@ -15,9 +15,9 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         b.Property(o => o.Description).HasMaxLength(OrganizationRules.DescriptionMaxLength);
         b.Property(o => o.Website).HasMaxLength(300);
         b.Property(o => o.Version).IsConcurrencyToken();
-        b.HasIndex(o => o.Name);
-        b.HasIndex(o => new { o.Kind, o.Name });
-        b.HasIndex(o => new { o.CountyNumber, o.Name });
+        b.HasIndex(o => new { o.Name, o.Id });
+        b.HasIndex(o => new { o.Kind, o.Name, o.Id });
+        b.HasIndex(o => new { o.CountyNumber, o.Name, o.Id });
     }
 }
 

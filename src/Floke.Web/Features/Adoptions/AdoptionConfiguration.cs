@@ -20,6 +20,6 @@ public sealed class AdoptionConfiguration : IEntityTypeConfiguration<Adoption>
         b.HasIndex(x => new { x.AdopterOrganizationId, x.Status });
         b.HasIndex(x => new { x.Status, x.InitiativeId });
         // The list, newest first.
-        b.HasIndex(x => x.UpdatedAt);
+        b.HasIndex(x => new { x.UpdatedAt, x.Id });
     }
 }

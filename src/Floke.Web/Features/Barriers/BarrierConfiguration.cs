@@ -18,9 +18,9 @@ public sealed class BarrierConfiguration : IEntityTypeConfiguration<Barrier>
         b.HasIndex(x => x.RuleKey);
         b.HasIndex(x => new { x.ResponsibleOrganizationId, x.Status });
         b.HasIndex(x => x.InitiativeId);
-        b.HasIndex(x => new { x.Status, x.UpdatedAt });
+        b.HasIndex(x => new { x.Status, x.UpdatedAt, x.Id });
         // The unfiltered list, newest first.
-        b.HasIndex(x => x.UpdatedAt);
+        b.HasIndex(x => new { x.UpdatedAt, x.Id });
     }
 }
 

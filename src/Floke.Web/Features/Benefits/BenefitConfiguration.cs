@@ -63,8 +63,8 @@ public sealed class InvestmentConfiguration : IEntityTypeConfiguration<Investmen
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         // One row per organisation and year in an initiative; edits change it.
         b.HasIndex(x => new { x.InitiativeId, x.OrganizationId, x.Year }).IsUnique();
-        b.HasIndex(x => new { x.OrganizationId, x.Year });
+        b.HasIndex(x => new { x.OrganizationId, x.Year, x.Id });
         // The list, latest year first.
-        b.HasIndex(x => x.Year);
+        b.HasIndex(x => new { x.Year, x.Id });
     }
 }

@@ -18,9 +18,9 @@ public sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experimen
         b.Property(e => e.Version).IsConcurrencyToken();
         // An initiative's page lists its experiments; the experiment list filters by status and legal basis.
         b.HasIndex(e => e.InitiativeId);
-        b.HasIndex(e => new { e.Status, e.UpdatedAt });
+        b.HasIndex(e => new { e.Status, e.UpdatedAt, e.Id });
         // The unfiltered list, newest first: read from the index's end instead of sorting every experiment.
-        b.HasIndex(e => e.UpdatedAt);
+        b.HasIndex(e => new { e.UpdatedAt, e.Id });
         b.HasIndex(e => new { e.LegalBasis, e.ActEndsOn });
         b.HasOne(e => e.Initiative).WithMany().HasForeignKey(e => e.InitiativeId);
     }

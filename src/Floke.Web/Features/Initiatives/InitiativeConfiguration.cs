@@ -24,7 +24,7 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         // the index on SQLite and only the page's rows are read from the table (20 instead of ~110 at national scale, where
         // one published initiative in 5.5 serves Digitalisation).
         b.HasIndex(i => new { i.Visibility, i.Stage, i.UpdatedAt, i.Id, i.Measures });
-        b.HasIndex(i => new { i.Visibility, i.UpdatedAt });
+        b.HasIndex(i => new { i.Visibility, i.UpdatedAt, i.Id });
         b.HasIndex(i => i.OwnerOrganizationId);
         b.Property(i => i.OwnerCountyNumber).HasMaxLength(2).IsDerived();
         b.Property(i => i.OwnerKind).IsDerived();
@@ -78,7 +78,8 @@ public sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         b.Property(l => l.DoDifferently).HasMaxLength(InitiativeRules.TextMaxLength);
         b.Property(l => l.AuthorName).HasMaxLength(256);
         b.HasIndex(l => new { l.InitiativeId, l.Id });
-        b.HasIndex(l => l.CreatedAt);
+        // The list of lessons, newest first.
+        b.HasIndex(l => new { l.CreatedAt, l.Id });
         b.HasOne(l => l.Initiative).WithMany(i => i.Lessons).HasForeignKey(l => l.InitiativeId);
     }
 }

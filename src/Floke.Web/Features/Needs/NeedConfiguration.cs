@@ -11,8 +11,11 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         b.Property(n => n.UserExperience).HasMaxLength(NeedRules.TextMaxLength);
         b.Property(n => n.CurrentSituation).HasMaxLength(NeedRules.TextMaxLength);
         b.Property(n => n.Version).IsConcurrencyToken();
-        // The public list shows published needs newest first.
-        b.HasIndex(n => new { n.Status, n.PublishedAt });
+        // The public list shows published needs newest first. Like every list index it ends in the list's tie-breaker (Id):
+        // PostgreSQL reads a page in index order only when the index holds the whole ORDER BY, and otherwise sorts every
+        // row that ties with the page's last (needs published the same day, initiatives of the same year: thousands).
+        // SQLite's indexes end in the row id anyway.
+        b.HasIndex(n => new { n.Status, n.PublishedAt, n.Id });
     }
 }
 

@@ -22,9 +22,9 @@ public sealed class OpenCallConfiguration : IEntityTypeConfiguration<OpenCall>
         b.HasMany(c => c.Criteria).WithOne().HasForeignKey(x => x.OpenCallId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Jury).WithOne().HasForeignKey(j => j.OpenCallId).OnDelete(DeleteBehavior.Cascade);
         // The public list: calls open now by deadline, and the rest newest first.
-        b.HasIndex(c => new { c.Status, c.Deadline });
-        b.HasIndex(c => new { c.Status, c.PublishedAt });
-        b.HasIndex(c => c.PublishedAt);
+        b.HasIndex(c => new { c.Status, c.Deadline, c.Id });
+        b.HasIndex(c => new { c.Status, c.PublishedAt, c.Id });
+        b.HasIndex(c => new { c.PublishedAt, c.Id });
         b.HasIndex(c => c.OwnerOrganizationId);
         b.HasIndex(c => c.NeedId);
     }
@@ -61,7 +61,7 @@ public sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Scores).WithOne().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.OpenCallId, p.Status });
-        b.HasIndex(p => new { p.OrganizationId, p.UpdatedAt });
+        b.HasIndex(p => new { p.OrganizationId, p.UpdatedAt, p.Id });
     }
 }
 

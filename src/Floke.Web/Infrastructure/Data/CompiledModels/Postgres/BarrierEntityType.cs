@@ -149,13 +149,13 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { ruleKey });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { updatedAt });
-
-            var index2 = runtimeEntityType.AddIndex(
                 new[] { responsibleOrganizationId, status });
 
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { updatedAt, id });
+
             var index3 = runtimeEntityType.AddIndex(
-                new[] { status, updatedAt });
+                new[] { status, updatedAt, id });
 
             return runtimeEntityType;
         }

@@ -237,13 +237,13 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { initiativeId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { updatedAt });
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { legalBasis, actEndsOn });
 
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { updatedAt, id });
+
             var index2 = runtimeEntityType.AddIndex(
-                new[] { status, updatedAt });
+                new[] { status, updatedAt, id });
 
             return runtimeEntityType;
         }

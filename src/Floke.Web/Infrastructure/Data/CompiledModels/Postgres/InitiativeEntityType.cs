@@ -268,7 +268,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { ownerOrganizationId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { visibility, updatedAt });
+                new[] { visibility, updatedAt, id });
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { visibility, stage, updatedAt, id, measures });

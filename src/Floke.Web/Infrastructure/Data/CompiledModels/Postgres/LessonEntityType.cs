@@ -101,7 +101,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { createdAt });
+                new[] { createdAt, id });
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { initiativeId, id });

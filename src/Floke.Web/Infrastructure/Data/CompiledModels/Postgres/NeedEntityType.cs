@@ -138,7 +138,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { status, publishedAt });
+                new[] { status, publishedAt, id });
 
             return runtimeEntityType;
         }

@@ -134,17 +134,17 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { name });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { organizationNumber },
                 unique: true);
 
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { name, id });
+
             var index1 = runtimeEntityType.AddIndex(
-                new[] { countyNumber, name });
+                new[] { countyNumber, name, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { kind, name });
+                new[] { kind, name, id });
 
             return runtimeEntityType;
         }

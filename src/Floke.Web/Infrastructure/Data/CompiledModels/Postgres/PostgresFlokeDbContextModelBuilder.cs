@@ -12,7 +12,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
     public partial class PostgresFlokeDbContextModel
     {
         private PostgresFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6f6fd4f8-0093-4bdc-9987-fd7affab026a"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("d8d9188d-4acf-4858-b9b1-2b4e03559f3c"), entityTypeCount: 35)
         {
         }
 

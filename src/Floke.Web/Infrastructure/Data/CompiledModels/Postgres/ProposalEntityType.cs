@@ -137,7 +137,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Postgres
                 new[] { openCallId, status });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { organizationId, updatedAt });
+                new[] { organizationId, updatedAt, id });
 
             return runtimeEntityType;
         }

@@ -143,17 +143,17 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { updatedAt });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { adopterOrganizationId, status });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { initiativeId, adopterOrganizationId },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { status, initiativeId });
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { updatedAt, id });
 
             return runtimeEntityType;
         }

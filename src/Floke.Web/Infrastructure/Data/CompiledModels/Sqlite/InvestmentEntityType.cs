@@ -108,14 +108,14 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { year });
+                new[] { year, id });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { organizationId, year });
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { initiativeId, organizationId, year },
                 unique: true);
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { organizationId, year, id });
 
             return runtimeEntityType;
         }

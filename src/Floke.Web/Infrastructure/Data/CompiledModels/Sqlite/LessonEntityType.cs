@@ -94,7 +94,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { createdAt });
+                new[] { createdAt, id });
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { initiativeId, id });

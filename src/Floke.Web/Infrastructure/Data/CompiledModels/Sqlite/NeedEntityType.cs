@@ -128,7 +128,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { status, publishedAt });
+                new[] { status, publishedAt, id });
 
             return runtimeEntityType;
         }

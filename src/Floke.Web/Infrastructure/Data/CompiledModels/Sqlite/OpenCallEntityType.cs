@@ -198,13 +198,13 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
                 new[] { ownerOrganizationId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { publishedAt });
+                new[] { publishedAt, id });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { status, deadline });
+                new[] { status, deadline, id });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { status, publishedAt });
+                new[] { status, publishedAt, id });
 
             return runtimeEntityType;
         }

@@ -129,7 +129,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
                 new[] { openCallId, status });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { organizationId, updatedAt });
+                new[] { organizationId, updatedAt, id });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Floke.Web.Infrastructure.Data.CompiledModels.Sqlite
     public partial class SqliteFlokeDbContextModel
     {
         private SqliteFlokeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4ac88680-98b7-4ab7-8089-b6e008dd3f45"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("31f7dae6-4000-4453-ace0-9ee39d65fbac"), entityTypeCount: 35)
         {
         }
 

@@ -241,14 +241,14 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OrganizationNumber")
                         .IsUnique();
 
-                    b.HasIndex("CountyNumber", "Name");
+                    b.HasIndex("Name", "Id");
 
-                    b.HasIndex("Kind", "Name");
+                    b.HasIndex("CountyNumber", "Name", "Id");
+
+                    b.HasIndex("Kind", "Name", "Id");
 
                     b.ToTable("Organizations");
                 });
@@ -308,14 +308,14 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("AdopterOrganizationId", "Status");
 
                     b.HasIndex("InitiativeId", "AdopterOrganizationId")
                         .IsUnique();
 
                     b.HasIndex("Status", "InitiativeId");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("Adoptions");
                 });
@@ -378,11 +378,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("RuleKey");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("ResponsibleOrganizationId", "Status");
 
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
 
                     b.ToTable("Barriers");
                 });
@@ -562,12 +562,12 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year");
-
-                    b.HasIndex("OrganizationId", "Year");
+                    b.HasIndex("Year", "Id");
 
                     b.HasIndex("InitiativeId", "OrganizationId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Year", "Id");
 
                     b.ToTable("Investments");
                 });
@@ -713,11 +713,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("LegalBasis", "ActEndsOn");
 
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
 
                     b.ToTable("Experiments");
                 });
@@ -914,7 +914,7 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.HasIndex("Visibility", "UpdatedAt");
+                    b.HasIndex("Visibility", "UpdatedAt", "Id");
 
                     b.HasIndex("Visibility", "Stage", "UpdatedAt", "Id", "Measures");
 
@@ -1004,7 +1004,7 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("InitiativeId", "Id");
 
@@ -1095,7 +1095,7 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.ToTable("Needs");
                 });
@@ -1225,11 +1225,11 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.HasIndex("PublishedAt");
+                    b.HasIndex("PublishedAt", "Id");
 
-                    b.HasIndex("Status", "Deadline");
+                    b.HasIndex("Status", "Deadline", "Id");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.ToTable("OpenCalls");
                 });
@@ -1318,7 +1318,7 @@ namespace Floke.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("OpenCallId", "Status");
 
-                    b.HasIndex("OrganizationId", "UpdatedAt");
+                    b.HasIndex("OrganizationId", "UpdatedAt", "Id");
 
                     b.ToTable("Proposals");
                 });

@@ -98,7 +98,7 @@ internal static class SearchMatchStore
     /// <summary>Stops logging changes while the index is rebuilt (a million rows deleted and written, and every kept set
     /// dropped with them); <see cref="ResumeAsync"/> starts it again.</summary>
     public static async Task PauseAsync(FlokeDbContext db, CancellationToken ct) =>
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+        await db.Database.ExecuteSqlRawAsync(db.IsPostgres
             ? """ALTER TABLE "SearchDocuments" DISABLE TRIGGER "SearchDocuments_changes";"""
             : SqliteDropTriggers, ct);
 
@@ -106,7 +106,7 @@ internal static class SearchMatchStore
     public static async Task ResumeAsync(FlokeDbContext db, CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "SearchMatchSets"; DELETE FROM "SearchChanges";""", ct);
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+        await db.Database.ExecuteSqlRawAsync(db.IsPostgres
             ? """ALTER TABLE "SearchDocuments" ENABLE TRIGGER "SearchDocuments_changes";"""
             : SqliteCreateTriggers, ct);
     }
@@ -114,10 +114,10 @@ internal static class SearchMatchStore
     /// <summary>Logs changes again if a rebuild was interrupted (the kept sets may have missed changes: they are dropped).</summary>
     public static async Task EnsureLoggingAsync(FlokeDbContext db, CancellationToken ct)
     {
-        var logging = await db.ScalarAsync<long>(db.Database.IsNpgsql()
+        var logging = await db.ScalarAsync<long>(db.IsPostgres
             ? """SELECT count(*) FROM pg_trigger WHERE tgname = 'SearchDocuments_changes' AND tgenabled <> 'D'"""
             : """SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'SearchDocuments_changes_%'""", ct);
-        if (logging < (db.Database.IsNpgsql() ? 1 : 3))
+        if (logging < (db.IsPostgres ? 1 : 3))
         {
             await ResumeAsync(db, ct);
         }
@@ -130,7 +130,7 @@ internal static class SearchMatchStore
     public static string KeyOfTerms(IEnumerable<string> terms) => Format + ":" + string.Join('|', terms.Distinct().Order(StringComparer.Ordinal));
 
     /// <summary>Where the change log is now: read before the matches that are kept with it.</summary>
-    public static async Task<string> PositionAsync(FlokeDbContext db, CancellationToken ct) => await db.ScalarAsync<string>(db.Database.IsNpgsql()
+    public static async Task<string> PositionAsync(FlokeDbContext db, CancellationToken ct) => await db.ScalarAsync<string>(db.IsPostgres
         ? """SELECT pg_current_snapshot()::text"""
         : """SELECT CAST(coalesce(max("Seq"), 0) AS TEXT) FROM "SearchChanges" """, ct);
 
@@ -139,7 +139,7 @@ internal static class SearchMatchStore
     {
         // Read without a copy of the blob first (a common word's set is megabytes: garbage in the large object heap at every
         // read): see MatchesAsync.
-        var sql = db.Database.IsNpgsql()
+        var sql = db.IsPostgres
             ? """SELECT "Position", octet_length("Matches")::int8, "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
             : """SELECT "Position", length("Matches"), rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
         await using var relational = await db.ReadRawAsync(sql, [key], ct, sequential: true);
@@ -177,7 +177,7 @@ internal static class SearchMatchStore
     {
         var size = Unsafe.SizeOf<SearchQueries.Match>();
         var (start, bytes) = ((long)from * size, (long)count * size);
-        var (sql, args) = db.Database.IsNpgsql()
+        var (sql, args) = db.IsPostgres
             ? (Slice + """SELECT "Position", octet_length("Matches")::int8, substring("Matches" from {1} for {2}) FROM "SearchMatchSets" WHERE "Key" = {0}""",
                 new object[] { key, (int)Math.Min(start + 1, int.MaxValue), (int)Math.Min(bytes, int.MaxValue) })
             : (Slice + """SELECT "Position", length("Matches"), rowid FROM "SearchMatchSets" WHERE "Key" = {0}""", [key]);
@@ -189,7 +189,7 @@ internal static class SearchMatchStore
         }
         var (position, length) = (reader.GetString(0), reader.GetInt64(1));
         var matches = new SearchQueries.Match[Math.Clamp(length - start, 0, bytes) / size];
-        await ReadIntoAsync(db, reader, 2, db.Database.IsNpgsql() ? 0 : start, matches, ct);
+        await ReadIntoAsync(db, reader, 2, db.IsPostgres ? 0 : start, matches, ct);
         return (matches, position);
     }
 
@@ -198,7 +198,7 @@ internal static class SearchMatchStore
     /// buffer), none of it held.</summary>
     public static async Task<HashSet<int>> TakeOutAsync(FlokeDbContext db, string key, HashSet<int> candidates, FacetTally tally, CancellationToken ct)
     {
-        var sql = db.Database.IsNpgsql()
+        var sql = db.IsPostgres
             ? """SELECT "Matches" FROM "SearchMatchSets" WHERE "Key" = {0}"""
             : """SELECT rowid FROM "SearchMatchSets" WHERE "Key" = {0}""";
         await using var relational = await db.ReadRawAsync(sql, [key], ct, sequential: true);
@@ -228,7 +228,7 @@ internal static class SearchMatchStore
     /// own first), the row's rowid on SQLite, whose blob is then opened and read as far as it is read — selected as a column,
     /// SQLite reads the whole value into memory as it steps to the row (its overflow pages, megabytes for a common word),
     /// however little of it is used. Opened while the reader is on the row, so from the same snapshot.</summary>
-    private static async Task<Stream> MatchesAsync(FlokeDbContext db, DbDataReader reader, int ordinal, CancellationToken ct) => db.Database.IsNpgsql()
+    private static async Task<Stream> MatchesAsync(FlokeDbContext db, DbDataReader reader, int ordinal, CancellationToken ct) => db.IsPostgres
         ? await reader.GetFieldValueAsync<Stream>(ordinal, ct)
         : new SqliteBlob((SqliteConnection)db.Database.GetDbConnection(), "SearchMatchSets", "Matches", reader.GetInt64(ordinal), readOnly: true);
 
@@ -286,7 +286,7 @@ internal static class SearchMatchStore
     /// <summary>The documents changed since <paramref name="position"/>, or null when more than <see cref="MaxChanges"/>.</summary>
     public static async Task<int[]?> ChangedSinceAsync(FlokeDbContext db, string position, CancellationToken ct)
     {
-        var sql = db.Database.IsNpgsql()
+        var sql = db.IsPostgres
             ? """SELECT DISTINCT "DocumentId" AS "Value" FROM "SearchChanges" WHERE "Xid" >= pg_snapshot_xmin(CAST({0} AS pg_snapshot)) AND NOT pg_visible_in_snapshot("Xid", CAST({0} AS pg_snapshot))"""
             : """SELECT DISTINCT "DocumentId" AS "Value" FROM "SearchChanges" WHERE "Seq" > CAST({0} AS INTEGER)""";
         // Ordered only so that which ones a limited read returns is defined (EF Core warns otherwise); past the limit none are used.

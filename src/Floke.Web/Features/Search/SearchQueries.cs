@@ -292,7 +292,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     {
         var (sql, args) = Matches(db, alternatives, every: true, [], Visible.Public, Counted(db), terms);
         // Ids are numbers, written as they are.
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             sql += $""" AND d."Id" IN ({string.Join(", ", changed)})""";
         }
@@ -349,7 +349,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         }
         // The index's own count of documents per indexed form (public or not: a word below the bound in public documents is
         // read and not kept).
-        var forms = await db.Database.SqlQueryRaw<string>(db.Database.IsNpgsql()
+        var forms = await db.Database.SqlQueryRaw<string>(db.IsPostgres
             ? """SELECT word AS "Value" FROM ts_stat('SELECT "Vector" FROM "SearchDocuments" WHERE "IsPublic"') WHERE ndoc >= {0}"""
             : """SELECT term AS "Value" FROM "SearchFtsVocabulary" WHERE doc >= {0}""", keepFrom).ToListAsync(ct);
         // A word with æ, ø or å is indexed under its folded form too ("løsning", "losning"): the set of the word as written
@@ -385,7 +385,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         return new MatchSet(matches, everyone.Words, everyone.Corrections, everyone.Stems);
     }
 
-    private static string Counted(FlokeDbContext db) => $"""d."Id", {Match.Facets(db.Database.IsNpgsql())}""";
+    private static string Counted(FlokeDbContext db) => $"""d."Id", {Match.Facets(db.IsPostgres)}""";
 
     /// <summary>The matches a query's SQL returns, ordered best first. Read into pooled buffers and only the answer allocated
     /// (<see cref="ArrayPool{T}.Shared"/> keeps a few buffers of each size and lets them go when memory is short): a common
@@ -516,7 +516,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             return [];
         }
         var alternatives = words.Select(w => new[] { w, NorwegianText.Fold(w) }.Distinct().ToArray()).ToList();
-        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), Visible.ToReader, $"""d."Id", {Match.KindColumn(db.Database.IsNpgsql())}""");
+        var (matches, args) = Matches(db, alternatives, every: false, await user.OrganizationIdsAsync(ct), Visible.ToReader, $"""d."Id", {Match.KindColumn(db.IsPostgres)}""");
         // Ranked by id and rank alone; the texts are read for the five found.
         var ids = await db.Database.SqlQueryRaw<RankedDocument>(matches, [.. args]).Where(d => kinds.Contains(d.Kind))
             .OrderByDescending(d => d.Rank).ThenByDescending(d => d.Id).Select(d => d.Id).Limit(SimilarCount).ToListAsync(ct);
@@ -564,10 +564,14 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
 
     /// <summary>The documents <paramref name="ids"/>, in that order, with their owner's name.</summary>
     private static async Task<List<DocumentRow>> DocumentsAsync(FlokeDbContext db, List<int> ids, CancellationToken ct) =>
-        [.. (await db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
+        [.. (await Documents.For(db)(db, [.. ids]).ToListAsync(ct)).OrderBy(r => ids.IndexOf(r.Id))];
+
+    /// <summary>Compiled: built anew, this query's expression was ~4 % of a broad search page's CPU (bench README,
+    /// "Twenty-eighth session").</summary>
+    private static readonly PerModel<Func<FlokeDbContext, int[], IAsyncEnumerable<DocumentRow>>> Documents = PerModel.Sequence((FlokeDbContext db, int[] ids) =>
+        db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
             .Select(d => new DocumentRow(d.Id, d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId,
-                db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault(), d.Stage, d.CountyNumber, d.Year, d.IsPublic))
-            .ToListAsync(ct)).OrderBy(r => ids.IndexOf(r.Id))];
+                db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault(), d.Stage, d.CountyNumber, d.Year, d.IsPublic)));
 
     /// <summary>Every indexed form of the words searched for, to mark where a text matched.</summary>
     private static HashSet<string> Stems(List<string[]> alternatives) =>
@@ -587,7 +591,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
             return $"{{{args.Count - 1}}}";
         }
         string sql;
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             // to_tsquery stems each alternative with the norwegian configuration (terms are taken as they are: simple); the
             // words hold only letters and digits.
@@ -606,7 +610,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         // against the list before it is joined to its row (the "+" keeps FTS5 from looking each listed id up, which starts
         // over and recounts the word's documents for bm25() each time) — a member's first ask of a word in 89,000 to
         // 140,000 documents took 12–27 ms against 46–188 ms checking each match's viewers.
-        var own = db.Database.IsNpgsql() ? shown
+        var own = db.IsPostgres ? shown
             : $$"""+"SearchFts".rowid IN (SELECT v."DocumentId" FROM "SearchViewers" v WHERE v."OrganizationId" IN ({{orgList}}))""";
         sql += visible switch
         {

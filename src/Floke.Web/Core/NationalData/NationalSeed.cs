@@ -105,7 +105,7 @@ public sealed class NationalSeed(FlokeDbContext db, Geography.Geography geograph
         // Fresh statistics, so the query planners know the tables' sizes from the first request. On PostgreSQL also a
         // vacuum of the tables just written (their visibility map, so index-only scans need not visit the rows): otherwise
         // autovacuum does it minutes later, under whatever load the database then has, table by table.
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM (ANALYZE)" : "ANALYZE", ct);
+        await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? "VACUUM (ANALYZE)" : "ANALYZE", ct);
         await log.WriteLineAsync($"Done: {rows:N0} rows in {total.Elapsed.TotalSeconds:F1} s ({rows / total.Elapsed.TotalSeconds:N0} rows/s).");
         return 0;
     }

@@ -69,7 +69,7 @@ public static class SearchIndexer
                 || (d.Kind == SearchKind.OpenCall && calls.Contains(d.ItemId)))
             .ExecuteDeleteAsync(ct);
 
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.IsPostgres;
         var documents = new List<SearchDocument>();
         documents.AddRange(await NeedDocuments(db, db.Needs.Where(n => needs.Contains(n.Id)), postgres, ct));
         documents.AddRange(await InitiativeDocuments(db, db.Initiatives.Where(i => initiatives.Contains(i.Id)), postgres, ct));
@@ -104,7 +104,7 @@ public static class SearchIndexer
     /// <summary>Builds every document anew (the CLI's <c>search rebuild</c>); returns how many.</summary>
     public static async Task<int> RebuildAsync(FlokeDbContext db, TextWriter? progress, CancellationToken ct, int keepMatchesFrom = SearchMatchStore.DefaultKeepFrom)
     {
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.IsPostgres;
         await SearchMatchStore.PauseAsync(db, ct);
         if (!postgres)
         {

@@ -20,7 +20,7 @@ public static class SearchModule
     {
         // A rebuild that was interrupted leaves SQLite without its indexing triggers: put them back (looked for first:
         // creating them, even "if not exists", writes to the database at every start).
-        if (db.Database.IsSqlite() && await db.ScalarAsync<long>(SqliteSearchSql.CountTriggers, ct) < 3)
+        if (!db.IsPostgres && await db.ScalarAsync<long>(SqliteSearchSql.CountTriggers, ct) < 3)
         {
             await SqliteSearchSql.CreateTriggersAsync(db, ct);
         }

@@ -32,7 +32,7 @@ public static class BenchEndpoints
             var gens = gc.GenerationInfo; // gen0, gen1, gen2, large and pinned objects, after the last collection
             var managed = FormattableString.Invariant(
                 $"GC heap {gc.HeapSizeBytes >> 20} MB (limit {gc.TotalAvailableMemoryBytes >> 20} MB, committed {gc.TotalCommittedBytes >> 20} MB, fragmented {gc.FragmentedBytes >> 20} MB; after the last collection gen0 {gens[0].SizeAfterBytes >> 20}, gen1 {gens[1].SizeAfterBytes >> 20}, gen2 {gens[2].SizeAfterBytes >> 20}, large {gens[3].SizeAfterBytes >> 20} (free {gens[3].FragmentationAfterBytes >> 20}) MB; {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {gc.PauseTimePercentage:0.0} % paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated so far), C heap arenas {(NativeHeap.ArenaLimit is { } arenas ? $"at most {arenas}" : "not limited by Floke")}");
-            return TypedResults.Text(!db.Database.IsSqlite() ? managed
+            return TypedResults.Text(db.IsPostgres ? managed
                 : FormattableString.Invariant($"{managed}, SQLite {SQLitePCL.raw.sqlite3_memory_used() >> 20} MB (high-water {SQLitePCL.raw.sqlite3_memory_highwater(0) >> 20} MB)"));
         });
         return app;

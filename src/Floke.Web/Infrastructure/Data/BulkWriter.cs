@@ -152,7 +152,7 @@ public sealed class BulkWriter(FlokeDbContext db)
         {
             return [];
         }
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             // Names come from the model, not from input. The sequence is looked up once: asked per row (nextval of
             // pg_get_serial_sequence) the catalogue lookups were nine tenths of the time, 0.2–0.36 s for 50,000 keys.

@@ -123,7 +123,7 @@ public static class DatabaseSetup
         {
             await db.Database.MigrateAsync(ct);
         }
-        if (db.Database.IsSqlite())
+        if (!db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }

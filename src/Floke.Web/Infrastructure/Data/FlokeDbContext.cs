@@ -22,9 +22,10 @@ public abstract class FlokeDbContext(DbContextOptions options) : IdentityDbConte
     private readonly IHttpContextAccessor? http = ApplicationService<IHttpContextAccessor>(options);
     private readonly TimeProvider clock = ApplicationService<TimeProvider>(options) ?? TimeProvider.System;
 
-    /// <summary>Whether this is PostgreSQL (else SQLite), from the context's own type: EF Core's <c>Database.IsNpgsql()</c>
-    /// compares assembly names it reads anew at each call (<c>Assembly.GetName()</c>), ~1 % of a search page's CPU where it
-    /// is asked several times a request (bench README, "Twenty-eighth session").</summary>
+    /// <summary>Whether this is PostgreSQL (else SQLite), from the context's own type; ask this rather than EF Core's
+    /// <c>Database.IsNpgsql()</c>/<c>IsSqlite()</c>, which compare assembly names read anew at each call
+    /// (<c>Assembly.GetName()</c>): ~1 % of a search page's CPU where it was asked several times a request (bench README,
+    /// "Twenty-eighth session").</summary>
     public bool IsPostgres => this is PostgresFlokeDbContext;
 
     public DbSet<Organization> Organizations => Set<Organization>();

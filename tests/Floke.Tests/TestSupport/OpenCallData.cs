@@ -60,7 +60,6 @@ public static class OpenCallData
         return id;
     }
 
-    /// <summary>Lets the call's deadline pass (moves it a minute into the past, as if the time had come).</summary>
     /// <summary>Moves the call's deadline into the past, in the database: it stands in for the clock passing the deadline.
     /// The list counts, kept until the earliest deadline ahead passes, are told so as the clock would tell them (that
     /// they are is tested with a clock the test moves: OpenCallsApiTests.OpenAndEvaluatingCounts_…).</summary>

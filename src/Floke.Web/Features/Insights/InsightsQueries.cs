@@ -135,7 +135,7 @@ public sealed class InsightsQueries(InsightsCache cache, FlokeDbContext db, Curr
         // counted only for calls past their deadline (before it, how many answered is not told, as on the call's page).
         var calls = organizationId is { } owner
             ? db.OpenCalls.AsNoTracking().Where(c => c.OwnerOrganizationId == owner)
-            : db.OpenCalls.AsNoTracking().Where(c => c.Status != OpenCallStatus.Draft);
+            : db.OpenCalls.AsNoTracking().Where(OpenCallAccess.IsPublic);
         calls = f.Apply(calls);
         // One statement for the three (UNION ALL): calls by status and whether still open, winners by kind, proposals.
         var callRows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(

@@ -86,7 +86,7 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
         var orgIds = await user.OrganizationIdsAsync(ct);
         var now = clock.GetUtcNow();
         var scoped = db.OpenCalls.AsNoTracking();
-        scoped = f.Mine ? scoped.Where(c => orgIds.Contains(c.OwnerOrganizationId)) : scoped.Where(c => c.Status != OpenCallStatus.Draft);
+        scoped = f.Mine ? scoped.Where(c => orgIds.Contains(c.OwnerOrganizationId)) : scoped.Where(OpenCallAccess.IsPublic);
         if (Validation.Clean(f.Q) is { } q)
         {
             var pattern = $"%{q.ToLowerInvariant()}%";

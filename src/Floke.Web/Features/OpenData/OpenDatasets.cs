@@ -111,14 +111,14 @@ public static class OpenDatasets
                 .Select(x => new { x.Id, x.InitiativeId, x.AdopterOrganizationId, x.Status, x.AbandonReason, x.Adaptations, x.ConfirmedAt, x.UpdatedAt }),
             db => db.Adoptions.Where(x => x.Initiative!.Visibility == InitiativeVisibility.Published).Select(x => (DateTimeOffset?)x.UpdatedAt)),
         OpenDataset.Of("calls", Economy,
-            db => db.OpenCalls.AsNoTracking().Where(c => c.Status != OpenCallStatus.Draft).OrderBy(c => c.Id)
+            db => db.OpenCalls.AsNoTracking().Where(OpenCallAccess.IsPublic).OrderBy(c => c.Id)
                 .Select(c => new
                 {
                     c.Id, c.Title, c.Challenge, c.Requirements, c.BudgetNok, c.Deadline, c.Status, c.OwnerOrganizationId, c.NeedId,
                     ProposalsSubmitted = c.Status == OpenCallStatus.Published ? (int?)null : db.Proposals.Count(p => p.OpenCallId == c.Id && p.Status == ProposalStatus.Submitted),
                     c.CancelReason, c.PublishedAt, c.UpdatedAt,
                 }),
-            db => db.OpenCalls.Where(c => c.Status != OpenCallStatus.Draft).Select(c => (DateTimeOffset?)c.UpdatedAt)),
+            db => db.OpenCalls.Where(OpenCallAccess.IsPublic).Select(c => (DateTimeOffset?)c.UpdatedAt)),
         OpenDataset.Of("awards", Economy,
             db => db.OpenCalls.AsNoTracking().Where(c => c.Status == OpenCallStatus.Awarded).OrderBy(c => c.Id)
                 .Join(db.Proposals, c => c.AwardedProposalId, p => p.Id, (c, p) => new

@@ -325,7 +325,7 @@ public static class SearchIndexer
         return rows.Select(c =>
         {
             var d = Document(SearchKind.OpenCall, c.Id, null, c.Title, Join(c.Challenge, c.Requirements), postgres);
-            d.IsPublic = c.Status != OpenCallStatus.Draft;
+            d.IsPublic = c.PublishedAt != null; // OpenCallAccess.IsPublic
             d.OwnerOrganizationId = c.OwnerOrganizationId;
             d.OrganizationKind = c.OwnerKind;
             d.CountyNumber = c.OwnerCountyNumber;

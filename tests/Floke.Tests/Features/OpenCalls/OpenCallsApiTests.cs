@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Floke.Tests.TestSupport;
 using Floke.Web.Core.Organizations;
+using Floke.Web.Features.OpenCalls;
+using Floke.Web.Features.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace Floke.Tests.Features.OpenCalls;
 
@@ -44,6 +47,81 @@ public class OpenCallsApiTests(Apps apps)
         Assert.Equal(id, Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt32());
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.Http.PostAsJsonAsync($"/api/v1/calls/{id}/cancel", new { reason = "Nei" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/v1/calls/{id}/cancel", new { reason = "Nei" })).StatusCode);
+    }
+
+    /// <summary>A call is public once published. A draft given up before it was published (cancelled, with a reason) was
+    /// never announced: it stays with its owner in every way a reader could come upon it — the call, the lists, search, the
+    /// open dataset. One cancelled after publishing stays public, with its reason.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task DraftCancelledBeforePublishing_StaysWithTheOwner_PublishedThenCancelledStaysPublic(string provider)
+    {
+        var app = apps[provider];
+        var leader = await Clients.NewApiUserAsync(app, "leader");
+        var outsider = await Clients.NewApiUserAsync(app, "outsider");
+        var municipality = await leader.CreateOrganizationAsync();
+        await outsider.CreateOrganizationAsync();
+        var word = TestData.Word('q');
+        var neverPublished = (await leader.CreateCallAsync(municipality, $"Avlyst utkast {word}")).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsJsonAsync($"/api/v1/calls/{neverPublished}/cancel", new { reason = "Vi løser det selv." })).StatusCode);
+        var publishedFirst = (await leader.CreateCallAsync(municipality, $"Avlyst utlysning {word}")).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsync($"/api/v1/calls/{publishedFirst}/publish", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsJsonAsync($"/api/v1/calls/{publishedFirst}/cancel", new { reason = "Behovet er borte." })).StatusCode);
+
+        var own = await (await leader.Http.GetAsync($"/api/v1/calls/{neverPublished}")).ReadJsonAsync();
+        Assert.Equal("Cancelled", own.GetProperty("phase").GetString());
+        var anonymous = Clients.Anonymous(app);
+        foreach (var reader in new[] { anonymous, outsider.Http })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/calls/{neverPublished}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/calls/{neverPublished}")).StatusCode);
+            Assert.Equal("Cancelled", (await (await reader.GetAsync($"/api/v1/calls/{publishedFirst}")).ReadJsonAsync()).GetProperty("phase").GetString());
+            foreach (var list in new[] { $"/api/v1/calls?q={word}", $"/api/v1/calls?phase=Cancelled&q={word}" })
+            {
+                var ids = (await (await reader.GetAsync(list)).ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt32());
+                Assert.Equal([publishedFirst], ids);
+            }
+            var found = (await (await reader.GetAsync($"/api/v1/search?q={word}")).ReadJsonAsync()).GetProperty("results").GetProperty("items")
+                .EnumerateArray().Select(r => r.GetProperty("id").GetInt32());
+            Assert.Equal([publishedFirst], found);
+        }
+        var dataset = await anonymous.GetStringAsync("/open-data/calls.csv");
+        Assert.Contains($"Avlyst utlysning {word}", dataset);
+        Assert.DoesNotContain($"Avlyst utkast {word}", dataset);
+        var mine = await (await leader.Http.GetAsync($"/api/v1/calls?mine=true&q={word}")).ReadJsonAsync();
+        Assert.Equal(2, mine.GetProperty("total").GetInt32());
+        var ownSearch = await (await leader.Http.GetAsync($"/api/v1/search?q={word}")).ReadJsonAsync();
+        Assert.Equal(2, ownSearch.GetProperty("results").GetProperty("total").GetInt32());
+    }
+
+    /// <summary>The migration that brought the rule in: a search document stored under the old one (a cancelled draft
+    /// public, with no viewers) is made the owner's alone, on both databases.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Migration_HidesStoredSearchDocumentsOfCallsNeverPublished(string provider)
+    {
+        var app = apps[provider];
+        var leader = await Clients.NewApiUserAsync(app, "leader");
+        var municipality = await leader.CreateOrganizationAsync();
+        var word = TestData.Word('q');
+        var call = (await leader.CreateCallAsync(municipality, $"Avlyst utkast {word}")).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsJsonAsync($"/api/v1/calls/{call}/cancel", new { reason = "Vi løser det selv." })).StatusCode);
+        await using (var scope = app.Scope())
+        {
+            var db = app.Db(scope);
+            var document = db.SearchDocuments.Where(d => d.Kind == SearchKind.OpenCall && d.ItemId == call);
+            // As the old rule stored it.
+            await db.Set<SearchViewer>().Where(v => document.Any(d => d.Id == v.DocumentId)).ExecuteDeleteAsync();
+            Assert.Equal(1, await document.ExecuteUpdateAsync(s => s.SetProperty(d => d.IsPublic, true)));
+
+            await db.Database.ExecuteSqlRawAsync(OpenCallAccess.HideNeverPublishedInSearch);
+
+            var stored = await document.Select(d => new { d.IsPublic, Viewers = d.Viewers.Select(v => v.OrganizationId).ToList() }).SingleAsync();
+            Assert.False(stored.IsPublic);
+            Assert.Equal([municipality], stored.Viewers);
+        }
+        var anonymous = await (await Clients.Anonymous(app).GetAsync($"/api/v1/search?q={word}")).ReadJsonAsync();
+        Assert.Equal(0, anonymous.GetProperty("results").GetProperty("total").GetInt32());
+        var own = await (await leader.Http.GetAsync($"/api/v1/search?q={word}")).ReadJsonAsync();
+        Assert.Equal(call, Assert.Single(own.GetProperty("results").GetProperty("items").EnumerateArray()).GetProperty("id").GetInt32());
     }
 
     [Theory, MemberData(nameof(Providers))]

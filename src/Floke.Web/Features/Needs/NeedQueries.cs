@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Floke.Web.Core.Accounts;
 using Floke.Web.Core.Organizations;
 using Floke.Web.Infrastructure;
@@ -39,20 +40,50 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
 
     private static readonly NeedFilter Unfiltered = new(Page: 1, PageSize: 0);
 
-    /// <summary>A need in a list, with its owners (read in a second statement: <c>AsSplitQuery</c>).</summary>
-    private static readonly System.Linq.Expressions.Expression<Func<Need, NeedSummary>> Summary = n => new NeedSummary(n.Id, n.Title, n.Status,
-        n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo,
-        n.Owners.Select(o => new NeedOwnerView(o.OrganizationId, o.Organization!.Name, o.Organization.Kind, o.Status)).ToList());
+    /// <summary>A need in a list without its owners, which are read for the whole page in a second statement
+    /// (<see cref="OwnersOf"/>). Not a nested projection with <c>AsSplitQuery</c>: the same two statements, but EF Core's
+    /// shaper for a nested collection builds delegates for every row it reads (<c>DynamicMethod.CreateDelegate</c>, ~7 % of
+    /// the needs list's CPU in a profile, dotnet/efcore#35210) — bench README, "Twenty-ninth session".</summary>
+    private sealed record NeedRow(int Id, string Title, NeedStatus Status, AffectedGroups AffectedGroups, Sectors Sectors,
+        GovernmentLevels Levels, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, bool IsDemo);
+
+    private static readonly System.Linq.Expressions.Expression<Func<Need, NeedRow>> Row = n => new NeedRow(n.Id, n.Title, n.Status,
+        n.AffectedGroups, n.Sectors, n.Levels, n.PublishedAt, n.UpdatedAt, n.IsDemo);
+
+    private sealed record OwnerRow(int NeedId, NeedOwnerView Owner);
+
+    /// <summary>The owners of the needs <c>ids</c> (a page's), by need and organisation — the order a need's own page has
+    /// them in is by invitation; a list shows the accepted ones' names.</summary>
+    private static readonly PerModel<Func<FlokeDbContext, int[], IAsyncEnumerable<OwnerRow>>> OwnersOf = PerModel.Sequence(
+        (FlokeDbContext db, int[] ids) => db.NeedOwners.AsNoTracking().Where(o => ids.Contains(o.NeedId))
+            .OrderBy(o => o.NeedId).ThenBy(o => o.OrganizationId)
+            .Select(o => new OwnerRow(o.NeedId, new NeedOwnerView(o.OrganizationId, o.Organization!.Name, o.Organization.Kind, o.Status))));
 
     /// <summary>The first page of the public list with no filter, compiled for each page size asked for (the list's 20, the
     /// front page's 5; sizes are clamped, so there are few). A compiled query writes its constant size into the SQL
     /// (<c>LIMIT 20</c>, as <see cref="Paging.Page"/> does for the others).</summary>
-    private static PerModel<Func<FlokeDbContext, IAsyncEnumerable<NeedSummary>>> PublishedFirstPage(int size) =>
+    private static PerModel<Func<FlokeDbContext, IAsyncEnumerable<NeedRow>>> PublishedFirstPage(int size) =>
         PublishedFirstPages.GetOrAdd(size, static size => PerModel.Sequence((FlokeDbContext db) => db.Needs.AsNoTracking()
             .Where(n => n.Status == NeedStatus.Published).OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
-            .Take(size).Select(Summary).AsSplitQuery()));
+            .Take(size).Select(Row)));
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, PerModel<Func<FlokeDbContext, IAsyncEnumerable<NeedSummary>>>> PublishedFirstPages = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, PerModel<Func<FlokeDbContext, IAsyncEnumerable<NeedRow>>>> PublishedFirstPages = new();
+
+    /// <summary>The page's needs with their owners: one statement for all the owners of the page.</summary>
+    private async Task<List<NeedSummary>> WithOwnersAsync(List<NeedRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var owners = new Dictionary<int, List<NeedOwnerView>>(rows.Count);
+        await foreach (var o in OwnersOf.For(db)(db, [.. rows.Select(r => r.Id)]).WithCancellation(ct))
+        {
+            (CollectionsMarshal.GetValueRefOrAddDefault(owners, o.NeedId, out _) ??= []).Add(o.Owner);
+        }
+        return [.. rows.Select(r => new NeedSummary(r.Id, r.Title, r.Status, r.AffectedGroups, r.Sectors, r.Levels, r.PublishedAt,
+            r.UpdatedAt, r.IsDemo, owners.GetValueOrDefault(r.Id) ?? []))];
+    }
 
     /// <summary>Needs the reader may see, newest first: published ones for everyone; with Mine, the drafts of the reader's organisations too.</summary>
     public async Task<Paged<NeedSummary>> ListAsync(NeedFilter f, CancellationToken ct)
@@ -96,13 +127,13 @@ public sealed class NeedQueries(FlokeDbContext db, CurrentUser user, ListCounts 
         {
             // As the list first opens (and the front page's newest needs): compiled, the same query as below.
             var published = await PublishedFirstPage(size).For(db)(db).ToListAsync(ct);
-            return new Paged<NeedSummary>(published, page, size, total);
+            return new Paged<NeedSummary>(await WithOwnersAsync(published, ct), page, size, total);
         }
         var ordered = f.Mine
             ? query.OrderByDescending(n => n.PublishedAt ?? n.UpdatedAt).ThenByDescending(n => n.Id)
             : query.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id);
-        var items = await ordered.Page(page, size).Select(Summary).AsSplitQuery().ToListAsync(ct);
-        return new Paged<NeedSummary>(items, page, size, total);
+        var items = await ordered.Page(page, size).Select(Row).ToListAsync(ct);
+        return new Paged<NeedSummary>(await WithOwnersAsync(items, ct), page, size, total);
     }
 
     /// <summary>One need, or null where it does not exist or the reader may not see it (another organisation's draft).</summary>

@@ -20,9 +20,10 @@ public static class BenchEndpoints
         var bench = app.MapGroup("/bench").ExcludeFromDescription();
         bench.MapGet("/latency", () => TypedResults.Text(latency.ReadAndReset()));
         // Sampled each second by bench/run beside the memory: a queue of work waiting for a thread, or threads waiting on
-        // each other's locks, would show here when a path's latency has a tail.
+        // each other's locks, would show here when a path's latency has a tail; and the JIT still compiling (tiering up a
+        // path's code) while a path is measured, if its warm-up was too short.
         bench.MapGet("/threads", () => TypedResults.Text(FormattableString.Invariant(
-            $"thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued, {Monitor.LockContentionCount} lock contentions so far")));
+            $"thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued, {Monitor.LockContentionCount} lock contentions so far, JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms so far")));
         bench.MapGet("/ping", () => TypedResults.Text("pong"));
         bench.MapGet("/one", async (FlokeDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.Organizations.AsNoTracking().Where(o => o.Id == 1).Select(o => new OneRow(o.Id, o.Name, o.OrganizationNumber)).FirstAsync(ct)));

@@ -130,13 +130,16 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var total = await counts.CountAsync("initiatives", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
-        var items = await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id)
-            .Page(page, size)
-            .Select(i => new InitiativeSummary(i.Id, i.Title, i.Stage, i.Visibility, i.Measures, i.InnovationTypes, i.OwnerOrganizationId,
-                i.OwnerOrganization!.Name, i.UpdatedAt, i.IsDemo))
-            .ToListAsync(ct);
+        // The public list's page compiled for its filters (the reader's own list, rarer, as built above).
+        var items = f.Mine
+            ? await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Page(page, size).Select(Summary).ToListAsync(ct)
+            : await PublicInitiativeList.Read(db, f, Validation.Clean(f.Q), Validation.Clean(f.County), page, size).ToListAsync(ct);
         return new Paged<InitiativeSummary>(items, page, size, total);
     }
+
+    /// <summary>An initiative in a list.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Initiative, InitiativeSummary>> Summary = i => new InitiativeSummary(i.Id,
+        i.Title, i.Stage, i.Visibility, i.Measures, i.InnovationTypes, i.OwnerOrganizationId, i.OwnerOrganization!.Name, i.UpdatedAt, i.IsDemo);
 
     /// <summary>One initiative, or null where it does not exist or the reader may not see it (another organisation's draft).
     /// Two statements, both compiled: the initiative with its owner's name and the title of the one that inspired it

@@ -130,10 +130,10 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var total = await counts.CountAsync("initiatives", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
-        // The public list's page compiled for its filters (the reader's own list, rarer, as built above).
-        var items = f.Mine
-            ? await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Page(page, size).Select(Summary).ToListAsync(ct)
-            : await PublicInitiativeList.Read(db, f, Validation.Clean(f.Q), Validation.Clean(f.County), page, size).ToListAsync(ct);
+        // The public list's page compiled for its filters where it can be; the reader's own list (rarer) as built above.
+        var items = (f.Mine ? null : PublicInitiativeList.Read(db, f, Validation.Clean(f.Q), Validation.Clean(f.County), page, size)) is { } compiled
+            ? await compiled.ToListAsync(ct)
+            : await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Page(page, size).Select(Summary).ToListAsync(ct);
         return new Paged<InitiativeSummary>(items, page, size, total);
     }
 

@@ -18,8 +18,8 @@ namespace Floke.Web.Features.Initiatives;
 /// running it: walking the expression for its parameters, finding it in its cache and the building itself, 14 % of
 /// <c>/initiatives?stage=…&amp;measure=…&amp;county=…</c> against 9 % for the statement (bench README, "Twenty-ninth
 /// session"). One compiled query with every filter written as "<c>@p IS NULL OR …</c>" would be planned once for all
-/// combinations, badly; here each combination has the SQL it would have had (<c>WHERE "Stage" = @stage AND …</c>), and
-/// there are at most 2¹¹ of them, compiled when first asked for. The rules are those of <see cref="InitiativeQueries.ListAsync"/>,
+/// combinations, badly; here each combination has the SQL it would have had (<c>WHERE "Stage" = @stage AND …</c>),
+/// compiled when first asked for (for the default page size, and at most <see cref="MaxShapes"/> of them). The rules are those of <see cref="InitiativeQueries.ListAsync"/>,
 /// which still builds the same filters for the list's total (counted once and kept, <see cref="ListCounts"/>).</summary>
 internal static class PublicInitiativeList
 {
@@ -41,11 +41,21 @@ internal static class PublicInitiativeList
         Offset = 1 << 10,
     }
 
-    private static readonly ConcurrentDictionary<(Shape Shape, int Size), PerModel<PublicPage>> Pages = new();
+    /// <summary>How many shapes are kept compiled at most. A request chooses its filters, so the shapes are bounded (2¹¹) but
+    /// not few; past this many (far more than the portfolio's forms and links make) a new shape is read as an ordinary
+    /// query, which EF Core's own, bounded, query cache holds.</summary>
+    public const int MaxShapes = 256;
 
-    /// <summary>The page's rows for <paramref name="f"/> (clamped <paramref name="page"/> and <paramref name="size"/>).</summary>
-    public static IAsyncEnumerable<InitiativeSummary> Read(FlokeDbContext db, InitiativeFilter f, string? text, string? county, int page, int size)
+    private static readonly ConcurrentDictionary<Shape, PerModel<PublicPage>> Pages = new();
+
+    /// <summary>The page's rows for <paramref name="f"/> (clamped <paramref name="page"/>), or null for a page size other
+    /// than the default (an API client's choice: each size would be a query of its own) or a shape past <see cref="MaxShapes"/>.</summary>
+    public static IAsyncEnumerable<InitiativeSummary>? Read(FlokeDbContext db, InitiativeFilter f, string? text, string? county, int page, int size)
     {
+        if (size != Paging.DefaultPageSize)
+        {
+            return null;
+        }
         var shape = (text is null ? 0 : Shape.Text)
             | (f.Stage is null ? 0 : Shape.Stage)
             | (f.Measure is null or Measures.None ? 0 : Shape.Measure)
@@ -57,7 +67,14 @@ internal static class PublicInitiativeList
             | (f.RealisedGains ? Shape.RealisedGains : 0)
             | (f.Organization is null ? 0 : Shape.Organization)
             | (page > 1 ? Shape.Offset : 0);
-        var compiled = Pages.GetOrAdd((shape, size), static key => new PerModel<PublicPage>(() => EF.CompileAsyncQuery(Build(key.Shape, key.Size))));
+        if (!Pages.TryGetValue(shape, out var compiled))
+        {
+            if (Pages.Count >= MaxShapes)
+            {
+                return null;
+            }
+            compiled = Pages.GetOrAdd(shape, static shape => new PerModel<PublicPage>(() => EF.CompileAsyncQuery(Build(shape, Paging.DefaultPageSize))));
+        }
         return compiled.For(db)(db, text is null ? "" : $"%{text.ToLowerInvariant()}%", f.Stage ?? default, f.Measure ?? default,
             f.Type ?? default, f.Facet ?? default, f.OrganizationKind ?? default, county ?? "", f.MinAdoptions ?? 0,
             f.Organization ?? 0, Paging.Offset(page, size));

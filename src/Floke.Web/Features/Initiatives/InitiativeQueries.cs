@@ -86,47 +86,46 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
         {
             query = db.Initiatives.AsNoTracking().Where(i => i.Visibility == InitiativeVisibility.Published);
         }
+        // The rules of PublicInitiativeList, whose compiled pages must agree with this query.
         if (Validation.Clean(f.Q) is { } q)
         {
-            var pattern = $"%{q.ToLowerInvariant()}%";
-            query = query.Where(i => EF.Functions.Like(i.Title.ToLower(), pattern) || EF.Functions.Like(i.Summary.ToLower(), pattern));
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByText, db, $"%{q.ToLowerInvariant()}%"));
         }
         if (f.Stage is { } stage)
         {
-            query = query.Where(i => i.Stage == stage);
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByStage, db, stage));
         }
         if (f.Measure is { } measure and not Measures.None)
         {
-            query = query.Where(i => (i.Measures & measure) != 0);
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByMeasure, db, measure));
         }
         if (f.Type is { } type and not InnovationTypes.None)
         {
-            query = query.Where(i => (i.InnovationTypes & type) != 0);
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByType, db, type));
         }
         if (f.Facet is { } facet)
         {
-            query = query.Where(i => i.OecdFacet == facet);
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByFacet, db, facet));
         }
         if (f.OrganizationKind is { } kind)
         {
-            query = query.Where(i => i.OwnerKind == kind);
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByKind, db, kind));
         }
         if (Validation.Clean(f.County) is { } county)
         {
-            query = query.Where(i => i.OwnerCountyNumber == county);
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByCounty, db, county));
         }
         if (f.MinAdoptions is > 0 and var minimum)
         {
-            // Counted as everywhere: organisations that use the solution (status Adopted).
-            query = query.Where(i => db.Adoptions.Count(a => a.InitiativeId == i.Id && a.Status == Adoptions.AdoptionStatus.Adopted) >= minimum);
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByMinAdoptions, db, minimum));
         }
         if (f.RealisedGains)
         {
-            query = query.Where(i => db.Benefits.Any(b => b.InitiativeId == i.Id && !b.IsDisbenefit && b.RealisedValue > 0));
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByRealisedGains, db, 0));
         }
         if (f.Organization is { } org)
         {
-            query = query.Where(i => i.OwnerOrganizationId == org || i.Partners.Any(p => p.OrganizationId == org && p.Status == ParticipationStatus.Accepted));
+            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByOrganization, db, org));
         }
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var total = await counts.CountAsync("initiatives", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);

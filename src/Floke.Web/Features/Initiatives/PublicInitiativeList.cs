@@ -80,6 +80,28 @@ internal static class PublicInitiativeList
             f.Organization ?? 0, Paging.Offset(page, size));
     }
 
+    // The list's filters, each a rule of the database, the initiative and the filter's value: the compiled pages and the
+    // built query (InitiativeQueries.ListAsync: the total, the reader's own list, other page sizes) use the same ones.
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, string, bool>> ByText = (d, i, pattern) =>
+        EF.Functions.Like(i.Title.ToLower(), pattern) || EF.Functions.Like(i.Summary.ToLower(), pattern);
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, InitiativeStage, bool>> ByStage = (d, i, s) => i.Stage == s;
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, Measures, bool>> ByMeasure = (d, i, m) => (i.Measures & m) != 0;
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, InnovationTypes, bool>> ByType = (d, i, t) => (i.InnovationTypes & t) != 0;
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, OecdFacet, bool>> ByFacet = (d, i, f) => i.OecdFacet == f;
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, OrganizationKind, bool>> ByKind = (d, i, k) => i.OwnerKind == k;
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, string, bool>> ByCounty = (d, i, c) => i.OwnerCountyNumber == c;
+    /// <summary>Counted as everywhere: organisations that use the solution (status Adopted).</summary>
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, int, bool>> ByMinAdoptions = (d, i, n) =>
+        d.Adoptions.Count(a => a.InitiativeId == i.Id && a.Status == Adoptions.AdoptionStatus.Adopted) >= n;
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, int, bool>> ByRealisedGains = (d, i, _) =>
+        d.Benefits.Any(b => b.InitiativeId == i.Id && !b.IsDisbenefit && b.RealisedValue > 0);
+    internal static readonly Expression<Func<FlokeDbContext, Initiative, int, bool>> ByOrganization = (d, i, o) =>
+        i.OwnerOrganizationId == o || i.Partners.Any(p => p.OrganizationId == o && p.Status == ParticipationStatus.Accepted);
+
+    /// <summary>A rule with its value, for a query built at the request (the value a parameter of it, as a captured one is).</summary>
+    internal static Expression<Func<Initiative, bool>> Rule<TValue>(Expression<Func<FlokeDbContext, Initiative, TValue, bool>> rule, FlokeDbContext db, TValue value) =>
+        Linq.Expr((Initiative i) => rule.Invoke(db, i, value)).Expand();
+
     /// <summary>The query of one shape: the published initiatives, each filter of the shape (the value from its parameter),
     /// newest change first, the page.</summary>
     private static Expression<Func<FlokeDbContext, string, InitiativeStage, Measures, InnovationTypes, OecdFacet, OrganizationKind, string, int, int, int, IQueryable<InitiativeSummary>>> Build(Shape shape, int size)
@@ -107,17 +129,16 @@ internal static class PublicInitiativeList
                 query = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Initiative)], query, Expression.Quote(predicate));
             }
         }
-        Where<string>(Shape.Text, text, (d, i, pattern) => EF.Functions.Like(i.Title.ToLower(), pattern) || EF.Functions.Like(i.Summary.ToLower(), pattern));
-        Where<InitiativeStage>(Shape.Stage, stage, (d, i, s) => i.Stage == s);
-        Where<Measures>(Shape.Measure, measure, (d, i, m) => (i.Measures & m) != 0);
-        Where<InnovationTypes>(Shape.Type, type, (d, i, t) => (i.InnovationTypes & t) != 0);
-        Where<OecdFacet>(Shape.Facet, facet, (d, i, f) => i.OecdFacet == f);
-        Where<OrganizationKind>(Shape.Kind, kind, (d, i, k) => i.OwnerKind == k);
-        Where<string>(Shape.County, county, (d, i, c) => i.OwnerCountyNumber == c);
-        // Counted as everywhere: organisations that use the solution (status Adopted).
-        Where<int>(Shape.MinAdoptions, minimum, (d, i, n) => d.Adoptions.Count(a => a.InitiativeId == i.Id && a.Status == Adoptions.AdoptionStatus.Adopted) >= n);
-        Where<int>(Shape.RealisedGains, minimum, (d, i, _) => d.Benefits.Any(b => b.InitiativeId == i.Id && !b.IsDisbenefit && b.RealisedValue > 0));
-        Where<int>(Shape.Organization, organization, (d, i, o) => i.OwnerOrganizationId == o || i.Partners.Any(p => p.OrganizationId == o && p.Status == ParticipationStatus.Accepted));
+        Where(Shape.Text, text, ByText);
+        Where(Shape.Stage, stage, ByStage);
+        Where(Shape.Measure, measure, ByMeasure);
+        Where(Shape.Type, type, ByType);
+        Where(Shape.Facet, facet, ByFacet);
+        Where(Shape.Kind, kind, ByKind);
+        Where(Shape.County, county, ByCounty);
+        Where(Shape.MinAdoptions, minimum, ByMinAdoptions);
+        Where(Shape.RealisedGains, minimum, ByRealisedGains);
+        Where(Shape.Organization, organization, ByOrganization);
 
         // The size written into the SQL (ConstantLimits), the offset a parameter and only past the first page (Paging.Page).
         Expression<Func<IQueryable<Initiative>, int, IQueryable<InitiativeSummary>>> page = shape.HasFlag(Shape.Offset)

@@ -14,15 +14,19 @@ public sealed class ListCounts(IServiceScopeFactory scopes, IConfiguration confi
     /// (a record of scalars, with page and page size left out) and <paramref name="organizationIds"/> must together say
     /// everything the query depends on.</summary>
     public ValueTask<int> CountAsync<T>(string list, object filter, IEnumerable<int> organizationIds, IQueryable<T> query, CancellationToken ct) =>
-        GetInlineAsync(Key(list, filter, organizationIds), token => query.CountAsync(token), ct);
+        CountAsync(list, filter, organizationIds, () => query, ct);
+
+    /// <summary>As above, with the query built only when it is counted (a list kept counted need not build it).</summary>
+    public ValueTask<int> CountAsync<T>(string list, object filter, IEnumerable<int> organizationIds, Func<IQueryable<T>> query, CancellationToken ct) =>
+        GetInlineAsync(Key(list, filter, organizationIds), token => query().CountAsync(token), ct);
 
     /// <summary>As <see cref="CountAsync{T}"/>, for a list that also changes with the clock: the count is kept (until a
     /// save) only while <paramref name="now"/> is before the moment <paramref name="until"/> gives when it is counted (none:
     /// no such moment).</summary>
-    public async ValueTask<int> CountUntilAsync<T>(string list, object filter, IEnumerable<int> organizationIds, IQueryable<T> query,
+    public async ValueTask<int> CountUntilAsync<T>(string list, object filter, IEnumerable<int> organizationIds, Func<IQueryable<T>> query,
         DateTimeOffset now, Func<CancellationToken, Task<DateTimeOffset?>> until, CancellationToken ct)
     {
-        async Task<TimedCount> Count(CancellationToken token) => new(await query.CountAsync(token), await until(token) ?? DateTimeOffset.MaxValue);
+        async Task<TimedCount> Count(CancellationToken token) => new(await query().CountAsync(token), await until(token) ?? DateTimeOffset.MaxValue);
         var key = Key(list, filter, organizationIds);
         var kept = await GetInlineAsync(key, Count, ct);
         if (now < kept.Until)

@@ -74,65 +74,28 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
     public async Task<Paged<InitiativeSummary>> ListAsync(InitiativeFilter f, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        IQueryable<Initiative> query;
+        var list = InitiativeList.Pages.For(db).Where(true, InitiativeList.Published);
         if (f.Mine)
         {
             // The partnered ones by key: "owner in … or a partner row exists" cannot be answered from indexes (PostgreSQL
             // read every initiative), "owner in … or id in …" can, from two.
             var partnered = await db.InitiativePartners.Where(p => orgIds.Contains(p.OrganizationId)).Select(p => p.InitiativeId).ToArrayAsync(ct);
-            query = db.Initiatives.AsNoTracking().Where(i => orgIds.Contains(i.OwnerOrganizationId) || partnered.Contains(i.Id));
+            list = InitiativeList.Pages.For(db, db.Initiatives.AsNoTracking().Where(i => orgIds.Contains(i.OwnerOrganizationId) || partnered.Contains(i.Id)));
         }
-        else
-        {
-            query = db.Initiatives.AsNoTracking().Where(i => i.Visibility == InitiativeVisibility.Published);
-        }
-        // The rules of PublicInitiativeList, whose compiled pages must agree with this query.
-        if (Validation.Clean(f.Q) is { } q)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByText, db, $"%{q.ToLowerInvariant()}%"));
-        }
-        if (f.Stage is { } stage)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByStage, db, stage));
-        }
-        if (f.Measure is { } measure and not Measures.None)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByMeasure, db, measure));
-        }
-        if (f.Type is { } type and not InnovationTypes.None)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByType, db, type));
-        }
-        if (f.Facet is { } facet)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByFacet, db, facet));
-        }
-        if (f.OrganizationKind is { } kind)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByKind, db, kind));
-        }
-        if (Validation.Clean(f.County) is { } county)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByCounty, db, county));
-        }
-        if (f.MinAdoptions is > 0 and var minimum)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByMinAdoptions, db, minimum));
-        }
-        if (f.RealisedGains)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByRealisedGains, db, 0));
-        }
-        if (f.Organization is { } org)
-        {
-            query = query.Where(PublicInitiativeList.Rule(PublicInitiativeList.ByOrganization, db, org));
-        }
+        list = list
+            .Where(InitiativeList.Text, Validation.Clean(f.Q) is { } q ? $"%{q.ToLowerInvariant()}%" : null)
+            .Where(InitiativeList.Stage, f.Stage)
+            .Where(InitiativeList.Measure, f.Measure is Measures.None ? null : f.Measure)
+            .Where(InitiativeList.Type, f.Type is InnovationTypes.None ? null : f.Type)
+            .Where(InitiativeList.Facet, f.Facet)
+            .Where(InitiativeList.Kind, f.OrganizationKind)
+            .Where(InitiativeList.County, Validation.Clean(f.County))
+            .Where(InitiativeList.MinAdoptions, f.MinAdoptions is > 0 ? f.MinAdoptions : null)
+            .Where(f.RealisedGains, InitiativeList.RealisedGains)
+            .Where(InitiativeList.Organization, f.Organization);
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await counts.CountAsync("initiatives", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
-        // The public list's page compiled for its filters where it can be; the reader's own list (rarer) as built above.
-        var items = (f.Mine ? null : PublicInitiativeList.Read(db, f, Validation.Clean(f.Q), Validation.Clean(f.County), page, size)) is { } compiled
-            ? await compiled.ToListAsync(ct)
-            : await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Page(page, size).Select(Summary).ToListAsync(ct);
+        var total = await counts.CountAsync("initiatives", f with { Page = 1, PageSize = 0 }, orgIds, list.Query, ct);
+        var items = await list.Page(InitiativeList.NewestChange, page, size).ToListAsync(ct);
         return new Paged<InitiativeSummary>(items, page, size, total);
     }
 

@@ -85,68 +85,42 @@ public sealed class OpenCallQueries(FlokeDbContext db, CurrentUser user, ListCou
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
         var now = clock.GetUtcNow();
-        var scoped = db.OpenCalls.AsNoTracking();
-        scoped = f.Mine ? scoped.Where(c => orgIds.Contains(c.OwnerOrganizationId)) : scoped.Where(OpenCallAccess.IsPublic);
-        if (Validation.Clean(f.Q) is { } q)
-        {
-            var pattern = $"%{q.ToLowerInvariant()}%";
-            scoped = scoped.Where(c => EF.Functions.Like(c.Title.ToLower(), pattern) || EF.Functions.Like(c.Challenge.ToLower(), pattern));
-        }
-        if (f.OwnerKind is { } kind)
-        {
-            scoped = scoped.Where(c => c.OwnerKind == kind);
-        }
-        if (Validation.Clean(f.County) is { } county)
-        {
-            scoped = scoped.Where(c => c.OwnerCountyNumber == county);
-        }
-        if (f.Organization is { } org)
-        {
-            scoped = scoped.Where(c => c.OwnerOrganizationId == org);
-        }
-        var open = scoped.Where(c => c.Status == OpenCallStatus.Published && c.Deadline > now);
-        var query = f.Phase switch
-        {
-            OpenCallPhase.Draft => scoped.Where(c => c.Status == OpenCallStatus.Draft),
-            OpenCallPhase.Open => open,
-            OpenCallPhase.Evaluating => scoped.Where(c => c.Status == OpenCallStatus.Published && c.Deadline <= now),
-            OpenCallPhase.Awarded => scoped.Where(c => c.Status == OpenCallStatus.Awarded),
-            OpenCallPhase.Cancelled => scoped.Where(c => c.Status == OpenCallStatus.Cancelled),
-            _ => scoped,
-        };
+        var scoped = (f.Mine ? OpenCallList.Pages.For(db).Where(OpenCallList.OwnedBy, orgIds) : OpenCallList.Pages.For(db).Where(true, OpenCallList.Public))
+            .Where(OpenCallList.Text, Validation.Clean(f.Q) is { } q ? $"%{q.ToLowerInvariant()}%" : null)
+            .Where(OpenCallList.OwnerKind, f.OwnerKind)
+            .Where(OpenCallList.County, Validation.Clean(f.County))
+            .Where(OpenCallList.Organization, f.Organization);
+        var list = scoped
+            .Where(f.Phase == OpenCallPhase.Draft, OpenCallList.Draft)
+            .Where(OpenCallList.OpenAt, f.Phase == OpenCallPhase.Open ? now : null)
+            .Where(OpenCallList.EvaluatingAt, f.Phase == OpenCallPhase.Evaluating ? now : null)
+            .Where(f.Phase == OpenCallPhase.Awarded, OpenCallList.Awarded)
+            .Where(f.Phase == OpenCallPhase.Cancelled, OpenCallList.Cancelled);
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         // Which calls are open or under evaluation changes with the clock as well as with saves: those counts are kept until
         // the earliest deadline still ahead among the published calls of the list passes (the (Status, Deadline) index
         // finds it), when one of them moves from open to under evaluation.
         var counted = f with { Page = 1, PageSize = 0 };
         var total = f.Phase is OpenCallPhase.Open or OpenCallPhase.Evaluating
-            ? await counts.CountUntilAsync("calls", counted, orgIds, query, now,
-                token => open.OrderBy(c => c.Deadline).Select(c => (DateTimeOffset?)c.Deadline).FirstOrDefaultAsync(token), ct)
-            : await counts.CountAsync("calls", counted, orgIds, query, ct);
-        // Open calls by deadline; the public list by publication (every call in it was published, and the PublishedAt index
-        // serves it); the reader's own, with drafts never published, by the latest change.
-        var ordered = f.Phase == OpenCallPhase.Open ? query.OrderBy(c => c.Deadline).ThenBy(c => c.Id)
-            : f.Mine ? query.OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).ThenByDescending(c => c.Id)
-            : query.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id);
-        return new Paged<OpenCallSummary>(await SummariesAsync(ordered.Page(page, size), now, ct), page, size, total);
+            ? await counts.CountUntilAsync("calls", counted, orgIds, list.Query, now,
+                token => scoped.Where(OpenCallList.OpenAt, now).Query().OrderBy(c => c.Deadline).Select(c => (DateTimeOffset?)c.Deadline).FirstOrDefaultAsync(token), ct)
+            : await counts.CountAsync("calls", counted, orgIds, list.Query, ct);
+        var order = f.Phase == OpenCallPhase.Open ? OpenCallList.ByDeadline : f.Mine ? OpenCallList.NewestChange : OpenCallList.NewestPublished;
+        var rows = await list.Page(order, page, size).ToListAsync(ct);
+        return new Paged<OpenCallSummary>(Summaries(rows, now), page, size, total);
     }
 
     /// <summary>The calls the reader may see that ask to solve a need, for the need's page.</summary>
     public async Task<IReadOnlyList<OpenCallSummary>> ForNeedAsync(int needId, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        return await SummariesAsync(db.OpenCalls.AsNoTracking().VisibleTo(orgIds).Where(c => c.NeedId == needId)
-            .OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).Limit(MaxPageSize), clock.GetUtcNow(), ct);
+        return Summaries(await db.OpenCalls.AsNoTracking().VisibleTo(orgIds).Where(c => c.NeedId == needId)
+            .OrderByDescending(c => c.PublishedAt ?? c.UpdatedAt).Limit(MaxPageSize).Select(OpenCallList.RowOf).ToListAsync(ct), clock.GetUtcNow());
     }
 
-    private static async Task<List<OpenCallSummary>> SummariesAsync(IQueryable<OpenCall> calls, DateTimeOffset now, CancellationToken ct)
-    {
-        var rows = await calls
-            .Select(c => new { c.Id, c.Title, c.Status, c.Deadline, c.BudgetNok, c.OwnerOrganizationId, c.Owner!.Name, c.PublishedAt, c.IsDemo })
-            .ToListAsync(ct);
-        return [.. rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, now), c.Deadline,
-            c.BudgetNok, c.OwnerOrganizationId, c.Name, c.PublishedAt, c.IsDemo))];
-    }
+    private static List<OpenCallSummary> Summaries(List<OpenCallList.Row> rows, DateTimeOffset now) =>
+        [.. rows.Select(c => new OpenCallSummary(c.Id, c.Title, OpenCallRules.Phase(c.Status, c.Deadline, now), c.Deadline,
+            c.BudgetNok, c.OwnerOrganizationId, c.OwnerName, c.PublishedAt, c.IsDemo))];
 
     /// <summary>One call, or null where it does not exist or the reader may not see it (another organisation's draft).</summary>
     public async Task<OpenCallView?> GetAsync(int id, CancellationToken ct)

@@ -288,7 +288,7 @@ public class InitiativesApiTests(Apps apps)
             }
         }
         // The total is counted by one query and the page read by another — at the default page size compiled for the
-        // filters used (PublicInitiativeList), at any other built as a LINQ query: all three must agree.
+        // filters used (InitiativeList), at any other built as a LINQ query: all three must agree.
         async Task<int[]> Ids(string query)
         {
             async Task<(int Total, int[] Ids)> Read(string q)

@@ -81,6 +81,55 @@ public class NeedsApiTests(Apps apps)
         Assert.Equal(0, (await (await anonymous.GetAsync($"/api/v1/needs?q={token}&level=State")).ReadJsonAsync()).GetProperty("total").GetInt32());
     }
 
+    /// <summary>A page of the list at the sizes the site shows (20, the front page's 5, an organisation's 10) is compiled for the
+    /// filters it uses (NeedList), at any other size built as a LINQ query, and its total counted by a third query: for every
+    /// filter, the public list and the reader's own, all three agree — and find what they should.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task List_CompiledAndBuiltPagesAgree_ForEveryFilterAndTheReadersOwn(string provider)
+    {
+        var app = apps[provider];
+        var owner = await Clients.NewApiUserAsync(app);
+        var municipality = await owner.CreateOrganizationAsync();
+        var agency = await owner.CreateOrganizationAsync();
+        var token = TestData.Token();
+        var first = await owner.CreatePublishedNeedAsync(municipality, $"Kommunebehov {token} en");
+        var second = await owner.CreatePublishedNeedAsync(municipality, $"Kommunebehov {token} to");
+        var created = await owner.Http.PostAsJsonAsync("/api/v1/needs", new
+        {
+            ownerOrganizationId = agency, title = $"Statsbehov {token}", affectedGroups = new[] { "Businesses" },
+            userExperience = "Bedriftene sender de samme tallene til fire etater.", sectors = new[] { "Transport" }, levels = new[] { "State" },
+        });
+        var state = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
+        await owner.PublishAsync(state);
+        var draft = (await owner.CreateNeedAsync(agency, $"Utkastbehov {token}")).GetProperty("id").GetInt32();
+
+        async Task<int[]> Ids(HttpClient reader, string query, int size = 20)
+        {
+            async Task<(int Total, int[] Ids)> Read(string q)
+            {
+                var list = await (await reader.GetAsync($"/api/v1/needs?q={token}&{q}")).ReadJsonAsync();
+                return (list.GetProperty("total").GetInt32(), list.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetInt32()).ToArray());
+            }
+            var compiled = await Read($"{query}&pageSize={size}");
+            var built = await Read($"{query}&pageSize=19");
+            Assert.Equal(built.Ids, compiled.Ids);
+            Assert.True(compiled.Ids.Length == compiled.Total || query.Contains("page="), $"{query}: {compiled.Ids.Length} items, total {compiled.Total}");
+            return compiled.Ids;
+        }
+        var anonymous = Clients.Anonymous(app);
+        Assert.Equal([state, second, first], await Ids(anonymous, "")); // the newest publication first
+        Assert.Equal([state], await Ids(anonymous, "affected=Businesses", size: 5));
+        Assert.Equal([second, first], await Ids(anonymous, "sector=Welfare", size: 10));
+        Assert.Equal([state], await Ids(anonymous, "level=State"));
+        Assert.Equal([second, first], await Ids(anonymous, $"organization={municipality}&level=Municipality&affected=Citizens"));
+        Assert.Empty(await Ids(anonymous, "sector=Transport&level=Municipality"));
+        Assert.Empty(await Ids(anonymous, "page=2"));
+        Assert.Equal([draft, state, second, first], await Ids(owner.Http, "mine=true")); // the latest change first
+        Assert.Equal([draft], await Ids(owner.Http, "mine=true&status=Draft"));
+        Assert.Equal([draft, state], await Ids(owner.Http, $"mine=true&organization={agency}"));
+        Assert.Empty(await Ids(Clients.Anonymous(app), "mine=true"));
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task CoOwner_MustBeAcceptedByALeaderOfTheInvitedOrganization(string provider)
     {

@@ -447,6 +447,67 @@ public class OpenCallsApiTests(Apps apps)
         Assert.Equal(100, page.GetProperty("pageSize").GetInt32());
     }
 
+    /// <summary>A page of the list at the default size is compiled for the filters it uses (OpenCallList), at any other size
+    /// built as a LINQ query, and its total counted by a third query: for every filter, phase, order and the reader's own
+    /// list, all three agree — and find what they should.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task List_CompiledAndBuiltPagesAgree_ForEveryFilterPhaseAndTheReadersOwn(string provider)
+    {
+        var app = apps[provider];
+        var leader = await Clients.NewApiUserAsync(app, "leader");
+        var municipality = await leader.CreateOrganizationAsync(); // Oslo (county 03)
+        var agency = await leader.CreateOrganizationAsync(TestData.Organization(kind: OrganizationKind.StateAgency, municipality: "4601")); // Bergen (46)
+        var word = TestData.Word('q');
+        async Task<int> CallAsync(int owner, string title, int days, bool publish = true)
+        {
+            var created = await leader.Http.PostAsJsonAsync("/api/v1/calls",
+                OpenCallData.Call(owner, $"{title} {word}", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days))));
+            var id = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
+            if (publish)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsync($"/api/v1/calls/{id}/publish", null)).StatusCode);
+            }
+            return id;
+        }
+        var later = await CallAsync(agency, "Senere frist", 30);
+        var soon = await CallAsync(municipality, "Snar frist", 10);
+        var passed = await CallAsync(municipality, "Passert frist", 20);
+        await app.PassDeadlineAsync(passed);
+        var cancelled = await CallAsync(municipality, "Avlyst", 25);
+        Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsJsonAsync($"/api/v1/calls/{cancelled}/cancel", new { reason = "Behovet er borte." })).StatusCode);
+        var draft = await CallAsync(agency, "Utkast", 15, publish: false);
+
+        async Task<int[]> Ids(HttpClient reader, string query)
+        {
+            async Task<(int Total, int[] Ids)> Read(string q)
+            {
+                var list = await (await reader.GetAsync($"/api/v1/calls?q={word}&{q}")).ReadJsonAsync();
+                return (list.GetProperty("total").GetInt32(), list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).ToArray());
+            }
+            var compiled = await Read(query);
+            var built = await Read(query + "&pageSize=19");
+            Assert.Equal(built.Ids, compiled.Ids);
+            Assert.True(compiled.Ids.Length == compiled.Total || query.Contains("page="), $"{query}: {compiled.Ids.Length} items, total {compiled.Total}");
+            return compiled.Ids;
+        }
+        var anonymous = Clients.Anonymous(app);
+        Assert.Equal([soon, later], await Ids(anonymous, "phase=Open")); // the nearest deadline first
+        Assert.Equal([passed], await Ids(anonymous, "phase=Evaluating"));
+        Assert.Equal([cancelled], await Ids(anonymous, "phase=Cancelled"));
+        Assert.Empty(await Ids(anonymous, "phase=Draft"));
+        Assert.Empty(await Ids(anonymous, "phase=Awarded"));
+        Assert.Equal([cancelled, passed, soon, later], await Ids(anonymous, "")); // the newest publication first
+        Assert.Equal([later], await Ids(anonymous, "ownerKind=StateAgency"));
+        Assert.Equal([later], await Ids(anonymous, "county=46"));
+        Assert.Equal([soon], await Ids(anonymous, "county=03&phase=Open"));
+        Assert.Equal([cancelled, passed, soon], await Ids(anonymous, $"organization={municipality}"));
+        Assert.Empty(await Ids(anonymous, "page=2")); // past the end: an offset of 20 (19 built)
+        Assert.Equal([draft, cancelled, passed, soon, later], await Ids(leader.Http, "mine=true")); // the latest change first
+        Assert.Equal([draft], await Ids(leader.Http, "mine=true&phase=Draft"));
+        Assert.Equal([draft, later], await Ids(leader.Http, "mine=true&ownerKind=StateAgency"));
+        Assert.Equal([soon, later], await Ids(leader.Http, "mine=true&phase=Open"));
+    }
+
     /// <summary>Which calls are open changes with the clock: the open and evaluating counts are kept while nothing changes
     /// (not counted again), and follow the clock past each deadline.</summary>
     [Theory, MemberData(nameof(Providers))]

@@ -5,6 +5,7 @@ using Floke.Web.Features.Initiatives;
 using Floke.Web.Features.Needs;
 using Floke.Web.Features.OpenCalls;
 using Floke.Web.Infrastructure.Data;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Barrier = Floke.Web.Features.Barriers.Barrier;
@@ -320,12 +321,13 @@ public static class SearchIndexer
     private static async Task<List<SearchDocument>> OpenCallDocuments(IQueryable<OpenCall> calls, bool postgres, CancellationToken ct)
     {
         var rows = await calls.AsNoTracking()
-            .Select(c => new { c.Id, c.Title, c.Challenge, c.Requirements, c.Status, c.OwnerOrganizationId, c.OwnerKind, c.OwnerCountyNumber, c.CreatedAt, c.PublishedAt, c.UpdatedAt })
+            .Select(Linq.Expr((OpenCall c) => new { c.Id, c.Title, c.Challenge, c.Requirements, c.Status, c.OwnerOrganizationId, c.OwnerKind,
+                c.OwnerCountyNumber, c.CreatedAt, c.PublishedAt, c.UpdatedAt, IsPublic = OpenCallAccess.IsPublic.Invoke(c) }).Expand())
             .ToListAsync(ct);
         return rows.Select(c =>
         {
             var d = Document(SearchKind.OpenCall, c.Id, null, c.Title, Join(c.Challenge, c.Requirements), postgres);
-            d.IsPublic = c.PublishedAt != null; // OpenCallAccess.IsPublic
+            d.IsPublic = c.IsPublic;
             d.OwnerOrganizationId = c.OwnerOrganizationId;
             d.OrganizationKind = c.OwnerKind;
             d.CountyNumber = c.OwnerCountyNumber;

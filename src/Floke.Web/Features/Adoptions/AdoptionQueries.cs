@@ -58,9 +58,12 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
     public const int MaxPageSize = 100;
     public const int TopRows = 20;
 
-    private static IQueryable<AdoptionSummary> Summaries(IQueryable<Adoption> adoptions) => adoptions.Select(a => new AdoptionSummary(
+    /// <summary>An adoption in a list.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Adoption, AdoptionSummary>> Summary = a => new AdoptionSummary(
         a.Id, a.InitiativeId, a.Initiative!.Title, a.Initiative.OwnerOrganizationId, a.Initiative.OwnerOrganization!.Name, a.AdopterOrganizationId,
-        a.AdopterOrganization!.Name, a.AdopterOrganization.CountyNumber, a.AdopterOrganization.Kind, a.Status, a.ConfirmedAt, a.UpdatedAt));
+        a.AdopterOrganization!.Name, a.AdopterOrganization.CountyNumber, a.AdopterOrganization.Kind, a.Status, a.ConfirmedAt, a.UpdatedAt);
+
+    private static IQueryable<AdoptionSummary> Summaries(IQueryable<Adoption> adoptions) => adoptions.Select(Summary);
 
     private async Task<IQueryable<Adoption>> VisibleAsync(CancellationToken ct)
     {
@@ -92,26 +95,17 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
     public async Task<Paged<AdoptionSummary>> ListAsync(AdoptionFilter f, CancellationToken ct)
     {
         var (page, pageSize) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var query = await VisibleAsync(ct);
-        if (f.Initiative is { } initiative)
-        {
-            query = query.Where(a => a.InitiativeId == initiative);
-        }
-        if (f.Adopter is { } adopter)
-        {
-            query = query.Where(a => a.AdopterOrganizationId == adopter);
-        }
-        if (f.Status is { } status)
-        {
-            query = query.Where(a => a.Status == status);
-        }
-        if (f.County is { Length: > 0 } county)
-        {
-            query = query.Where(a => a.AdopterOrganization!.CountyNumber == county);
-        }
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var list = (orgIds.Length == 0
+                ? AdoptionList.Pages.For(db).Where(true, AdoptionList.OfPublishedInitiative)
+                : AdoptionList.Pages.For(db).Where(AdoptionList.OfVisibleInitiative, orgIds))
+            .Where(AdoptionList.Initiative, f.Initiative)
+            .Where(AdoptionList.Adopter, f.Adopter)
+            .Where(AdoptionList.Status, f.Status)
+            .Where(AdoptionList.County, f.County is { Length: > 0 } ? f.County : null);
         // Counting every visible adoption takes tens of milliseconds at national scale: kept until the next save.
-        var total = await counts.CountAsync("adoptions", f with { Page = 1, PageSize = 0 }, await user.OrganizationIdsAsync(ct), query, ct);
-        var items = await Summaries(query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Page(page, pageSize)).ToListAsync(ct);
+        var total = await counts.CountAsync("adoptions", f with { Page = 1, PageSize = 0 }, orgIds, list.Query, ct);
+        var items = await list.Page(AdoptionList.NewestChange, page, pageSize).ToListAsync(ct);
         return new Paged<AdoptionSummary>(items, page, pageSize, total);
     }
 

@@ -42,34 +42,18 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
 
     public async Task<Paged<BarrierSummary>> ListAsync(BarrierFilter f, CancellationToken ct)
     {
-        var query = await VisibleAsync(ct);
-        if (f.Status is { } status)
-        {
-            query = query.Where(b => b.Status == status);
-        }
-        if (f.Kind is { } kind)
-        {
-            query = query.Where(b => b.Kind == kind);
-        }
-        if (Validation.Clean(f.Rule) is { } rule)
-        {
-            var key = BarrierRules.NormalizeRule(rule);
-            query = query.Where(b => b.RuleKey == key);
-        }
-        if (f.Responsible is { } responsible)
-        {
-            query = query.Where(b => b.ResponsibleOrganizationId == responsible);
-        }
-        if (f.Initiative is { } initiative)
-        {
-            query = query.Where(b => b.InitiativeId == initiative);
-        }
+        var orgIds = await user.OrganizationIdsAsync(ct);
+        var list = (orgIds.Length == 0
+                ? BarrierList.Pages.For(db).Where(true, BarrierList.OfPublishedInitiative)
+                : BarrierList.Pages.For(db).Where(BarrierList.OfVisibleInitiative, orgIds))
+            .Where(BarrierList.Status, f.Status)
+            .Where(BarrierList.Kind, f.Kind)
+            .Where(BarrierList.Rule, Validation.Clean(f.Rule) is { } rule ? BarrierRules.NormalizeRule(rule) : null)
+            .Where(BarrierList.Responsible, f.Responsible)
+            .Where(BarrierList.Initiative, f.Initiative);
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await counts.CountAsync("barriers", f with { Page = 1, PageSize = 0 }, await user.OrganizationIdsAsync(ct), query, ct);
-        var items = await query.OrderByDescending(b => b.UpdatedAt).ThenByDescending(b => b.Id).Page(page, size)
-            .Select(b => new BarrierSummary(b.Id, b.Rule, b.Section, b.Kind, b.Status, b.Resolution, b.InitiativeId, b.Initiative!.Title,
-                b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt))
-            .ToListAsync(ct);
+        var total = await counts.CountAsync("barriers", f with { Page = 1, PageSize = 0 }, orgIds, list.Query, ct);
+        var items = await list.Page(BarrierList.NewestChange, page, size).ToListAsync(ct);
         return new Paged<BarrierSummary>(items, page, size, total);
     }
 

@@ -35,34 +35,17 @@ public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeP
     public async Task<Paged<ExperimentSummary>> ListAsync(ExperimentFilter f, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var visible = db.Initiatives.VisibleTo(orgIds);
-        var query = db.Experiments.AsNoTracking().Where(e => visible.Any(i => i.Id == e.InitiativeId));
-        if (f.Status is { } status)
-        {
-            query = query.Where(e => e.Status == status);
-        }
-        if (f.Outcome is { } outcome)
-        {
-            query = query.Where(e => e.Outcome == outcome);
-        }
-        if (f.LegalBasis is { } basis)
-        {
-            query = query.Where(e => e.LegalBasis == basis);
-        }
-        if (f.Initiative is { } initiative)
-        {
-            query = query.Where(e => e.InitiativeId == initiative);
-        }
-        if (Validation.Clean(f.Q) is { } q)
-        {
-            var pattern = $"%{q.ToLowerInvariant()}%";
-            query = query.Where(e => EF.Functions.Like(e.Title.ToLower(), pattern) || EF.Functions.Like(e.Hypothesis.ToLower(), pattern));
-        }
+        var list = (orgIds.Length == 0
+                ? ExperimentList.Pages.For(db).Where(true, ExperimentList.OfPublishedInitiative)
+                : ExperimentList.Pages.For(db).Where(ExperimentList.OfVisibleInitiative, orgIds))
+            .Where(ExperimentList.Status, f.Status)
+            .Where(ExperimentList.Outcome, f.Outcome)
+            .Where(ExperimentList.Basis, f.LegalBasis)
+            .Where(ExperimentList.Initiative, f.Initiative)
+            .Where(ExperimentList.Text, Validation.Clean(f.Q) is { } q ? $"%{q.ToLowerInvariant()}%" : null);
         var (page, size) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
-        var total = await counts.CountAsync("experiments", f with { Page = 1, PageSize = 0 }, orgIds, query, ct);
-        var items = await query.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id).Page(page, size)
-            .Select(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId, e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt))
-            .ToListAsync(ct);
+        var total = await counts.CountAsync("experiments", f with { Page = 1, PageSize = 0 }, orgIds, list.Query, ct);
+        var items = await list.Page(ExperimentList.NewestChange, page, size).ToListAsync(ct);
         return new Paged<ExperimentSummary>(items, page, size, total);
     }
 

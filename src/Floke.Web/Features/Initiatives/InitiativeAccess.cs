@@ -29,6 +29,16 @@ public static class InitiativeAccess
         || organizationIds.Contains(i.OwnerOrganizationId)
         || i.Partners.Any(p => organizationIds.Contains(p.OrganizationId));
 
+    /// <summary>For lists of what hangs on an initiative (experiments, barriers, adoptions) as <see cref="FilteredList{TEntity, TRow}"/>
+    /// filters: the initiative <c>id</c> is published — what a reader in no organisation sees, said as such for the reason
+    /// <see cref="VisibleTo"/> gives.</summary>
+    public static readonly Expression<Func<FlokeDbContext, int, bool>> IsPublishedById = (d, id) =>
+        d.Initiatives.Any(i => i.Id == id && i.Visibility == InitiativeVisibility.Published);
+
+    /// <summary>As <see cref="IsPublishedById"/>, for a reader in the organisations <c>organizationIds</c> (not empty).</summary>
+    public static readonly Expression<Func<FlokeDbContext, int, int[], bool>> IsVisibleById = (d, id, organizationIds) =>
+        d.Initiatives.Any(i => i.Id == id && IsVisibleTo.Invoke(i, organizationIds));
+
     /// <summary>The owner's members edit the initiative, invite partners and ask for gate decisions.</summary>
     public static Task<bool> CanEditAsync(Initiative i, CurrentUser user, CancellationToken ct) =>
         CanEditAsync(i.OwnerOrganizationId, user, ct);

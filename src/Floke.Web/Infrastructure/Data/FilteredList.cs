@@ -154,7 +154,8 @@ public sealed class FilteredList<TEntity, TRow>(Expression<Func<TEntity, TRow>> 
         return _pages.GetOrAdd(shape, static (shape, list) => new(() => list.Compile(shape)), this);
     }
 
-    /// <summary>The filters of <paramref name="applied"/> (values given as <paramref name="values"/>) on <paramref name="source"/>.</summary>
+    /// <summary>The filters of <paramref name="applied"/> on <paramref name="source"/>, each with its value as an expression (a
+    /// parameter of a compiled query, or a captured value; none for a filter without a value).</summary>
     internal static Expression Where(Expression source, Expression db, IEnumerable<(ListFilter<TEntity> Filter, Expression? Value)> applied)
     {
         foreach (var (filter, value) in applied)
@@ -213,7 +214,7 @@ public sealed class ListRequest<TEntity, TRow> where TEntity : class
 
     internal ListRequest(FilteredList<TEntity, TRow> list, FlokeDbContext db, IQueryable<TEntity>? source,
         (ListFilter<TEntity> Filter, object? Value)[] applied, ulong mask) =>
-        (_list, Db, Source, Applied, Mask) = (list, db, source, applied, mask);
+        (_list, Db, Source, Applied, Mask, Values) = (list, db, source, applied, mask, applied.Count(a => a.Filter.ValueType is not null));
 
     internal FlokeDbContext Db { get; }
 
@@ -226,7 +227,7 @@ public sealed class ListRequest<TEntity, TRow> where TEntity : class
     internal ulong Mask { get; }
 
     /// <summary>How many of the filters used have a value.</summary>
-    internal int Values => Applied.Count(a => a.Filter.ValueType is not null);
+    internal int Values { get; }
 
     /// <summary>With <paramref name="filter"/>, where <paramref name="condition"/> holds.</summary>
     public ListRequest<TEntity, TRow> Where(bool condition, ListFilter<TEntity> filter) => condition ? With(filter, null) : this;

@@ -1,7 +1,6 @@
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
-using LinqKit;
 
 namespace Floke.Web.Features.Adoptions;
 
@@ -11,12 +10,8 @@ internal static class AdoptionList
 {
     public static readonly FilteredList<Adoption, AdoptionSummary> Pages = new(AdoptionQueries.Summary, Paging.DefaultPageSize);
 
-    /// <summary>Of a published initiative: what a reader in no organisation sees.</summary>
-    public static readonly ListFilter<Adoption> OfPublishedInitiative = Pages.Filter((d, a) => InitiativeAccess.IsPublishedById.Invoke(d, a.InitiativeId));
-
-    /// <summary>Of an initiative the members of the organisations (the reader's) may see.</summary>
-    public static readonly ListFilter<Adoption, int[]> OfVisibleInitiative = Pages.Filter<int[]>((d, a, organizations) =>
-        InitiativeAccess.IsVisibleById.Invoke(d, a.InitiativeId, organizations));
+    /// <summary>Of an initiative the reader may see: every request starts here.</summary>
+    public static readonly OfVisibleInitiative<Adoption, AdoptionSummary> OfVisibleInitiative = new(Pages, a => a.InitiativeId);
 
     public static readonly ListFilter<Adoption, int> Initiative = Pages.Filter<int>((d, a, i) => a.InitiativeId == i);
     public static readonly ListFilter<Adoption, int> Adopter = Pages.Filter<int>((d, a, o) => a.AdopterOrganizationId == o);

@@ -96,9 +96,7 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
     {
         var (page, pageSize) = Paging.Clamp(f.Page, f.PageSize, MaxPageSize);
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var list = (orgIds.Length == 0
-                ? AdoptionList.Pages.For(db).Where(true, AdoptionList.OfPublishedInitiative)
-                : AdoptionList.Pages.For(db).Where(AdoptionList.OfVisibleInitiative, orgIds))
+        var list = AdoptionList.OfVisibleInitiative.For(db, orgIds)
             .Where(AdoptionList.Initiative, f.Initiative)
             .Where(AdoptionList.Adopter, f.Adopter)
             .Where(AdoptionList.Status, f.Status)

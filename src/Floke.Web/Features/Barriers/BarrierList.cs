@@ -1,7 +1,6 @@
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
-using LinqKit;
 
 namespace Floke.Web.Features.Barriers;
 
@@ -13,12 +12,8 @@ internal static class BarrierList
         b.Resolution, b.InitiativeId, b.Initiative!.Title, b.ResponsibleOrganizationId, b.ResponsibleOrganization!.Name, b.ReportedAt),
         Paging.DefaultPageSize);
 
-    /// <summary>Of a published initiative: what a reader in no organisation sees.</summary>
-    public static readonly ListFilter<Barrier> OfPublishedInitiative = Pages.Filter((d, b) => InitiativeAccess.IsPublishedById.Invoke(d, b.InitiativeId));
-
-    /// <summary>Of an initiative the members of the organisations (the reader's) may see.</summary>
-    public static readonly ListFilter<Barrier, int[]> OfVisibleInitiative = Pages.Filter<int[]>((d, b, organizations) =>
-        InitiativeAccess.IsVisibleById.Invoke(d, b.InitiativeId, organizations));
+    /// <summary>Of an initiative the reader may see: every request starts here.</summary>
+    public static readonly OfVisibleInitiative<Barrier, BarrierSummary> OfVisibleInitiative = new(Pages, b => b.InitiativeId);
 
     public static readonly ListFilter<Barrier, BarrierStatus> Status = Pages.Filter<BarrierStatus>((d, b, s) => b.Status == s);
     public static readonly ListFilter<Barrier, BarrierKind> Kind = Pages.Filter<BarrierKind>((d, b, k) => b.Kind == k);

@@ -43,9 +43,7 @@ public sealed class BarrierQueries(FlokeDbContext db, CurrentUser user, ListCoun
     public async Task<Paged<BarrierSummary>> ListAsync(BarrierFilter f, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var list = (orgIds.Length == 0
-                ? BarrierList.Pages.For(db).Where(true, BarrierList.OfPublishedInitiative)
-                : BarrierList.Pages.For(db).Where(BarrierList.OfVisibleInitiative, orgIds))
+        var list = BarrierList.OfVisibleInitiative.For(db, orgIds)
             .Where(BarrierList.Status, f.Status)
             .Where(BarrierList.Kind, f.Kind)
             .Where(BarrierList.Rule, Validation.Clean(f.Rule) is { } rule ? BarrierRules.NormalizeRule(rule) : null)

@@ -1,7 +1,6 @@
 using Floke.Web.Features.Initiatives;
 using Floke.Web.Infrastructure;
 using Floke.Web.Infrastructure.Data;
-using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Floke.Web.Features.Experiments;
@@ -13,12 +12,8 @@ internal static class ExperimentList
     public static readonly FilteredList<Experiment, ExperimentSummary> Pages = new(e => new ExperimentSummary(e.Id, e.Title, e.InitiativeId,
         e.Initiative!.Title, e.Status, e.LegalBasis, e.Outcome, e.ActEndsOn, e.UpdatedAt), Paging.DefaultPageSize);
 
-    /// <summary>Of a published initiative: what a reader in no organisation sees.</summary>
-    public static readonly ListFilter<Experiment> OfPublishedInitiative = Pages.Filter((d, e) => InitiativeAccess.IsPublishedById.Invoke(d, e.InitiativeId));
-
-    /// <summary>Of an initiative the members of the organisations (the reader's) may see.</summary>
-    public static readonly ListFilter<Experiment, int[]> OfVisibleInitiative = Pages.Filter<int[]>((d, e, organizations) =>
-        InitiativeAccess.IsVisibleById.Invoke(d, e.InitiativeId, organizations));
+    /// <summary>Of an initiative the reader may see: every request starts here.</summary>
+    public static readonly OfVisibleInitiative<Experiment, ExperimentSummary> OfVisibleInitiative = new(Pages, e => e.InitiativeId);
 
     public static readonly ListFilter<Experiment, ExperimentStatus> Status = Pages.Filter<ExperimentStatus>((d, e, s) => e.Status == s);
     public static readonly ListFilter<Experiment, ExperimentOutcome> Outcome = Pages.Filter<ExperimentOutcome>((d, e, o) => e.Outcome == o);

@@ -35,9 +35,7 @@ public sealed class ExperimentQueries(FlokeDbContext db, CurrentUser user, TimeP
     public async Task<Paged<ExperimentSummary>> ListAsync(ExperimentFilter f, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var list = (orgIds.Length == 0
-                ? ExperimentList.Pages.For(db).Where(true, ExperimentList.OfPublishedInitiative)
-                : ExperimentList.Pages.For(db).Where(ExperimentList.OfVisibleInitiative, orgIds))
+        var list = ExperimentList.OfVisibleInitiative.For(db, orgIds)
             .Where(ExperimentList.Status, f.Status)
             .Where(ExperimentList.Outcome, f.Outcome)
             .Where(ExperimentList.Basis, f.LegalBasis)

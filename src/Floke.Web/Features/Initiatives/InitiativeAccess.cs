@@ -78,3 +78,25 @@ public static class InitiativeAccess
         return await CanContributeAsync(initiative, user, ct) ? Result.Ok(initiative) : Result<Initiative>.Forbidden();
     }
 }
+
+/// <summary>"Of an initiative the reader may see", for a <see cref="FilteredList{TEntity, TRow}"/> of what hangs on
+/// initiatives (experiments, barriers, adoptions): two filters, because for a reader in no organisation the rule is said
+/// as "published" (<see cref="InitiativeAccess.VisibleTo"/> gives why). Declare it once beside the list's other filters.</summary>
+public sealed class OfVisibleInitiative<TEntity, TRow> where TEntity : class
+{
+    private readonly FilteredList<TEntity, TRow> _list;
+    private readonly ListFilter<TEntity> _published;
+    private readonly ListFilter<TEntity, int[]> _visible;
+
+    /// <param name="initiativeId">The item's initiative.</param>
+    public OfVisibleInitiative(FilteredList<TEntity, TRow> list, Expression<Func<TEntity, int>> initiativeId)
+    {
+        _list = list;
+        _published = list.Filter((d, e) => InitiativeAccess.IsPublishedById.Invoke(d, initiativeId.Invoke(e)));
+        _visible = list.Filter<int[]>((d, e, organizations) => InitiativeAccess.IsVisibleById.Invoke(d, initiativeId.Invoke(e), organizations));
+    }
+
+    /// <summary>The list for one request of a reader in <paramref name="organizationIds"/>: the items of initiatives they may see.</summary>
+    public ListRequest<TEntity, TRow> For(FlokeDbContext db, int[] organizationIds) =>
+        organizationIds.Length == 0 ? _list.For(db).Where(true, _published) : _list.For(db).Where(_visible, organizationIds);
+}

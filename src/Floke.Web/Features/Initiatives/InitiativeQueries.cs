@@ -74,13 +74,17 @@ public sealed class InitiativeQueries(FlokeDbContext db, CurrentUser user, ListC
     public async Task<Paged<InitiativeSummary>> ListAsync(InitiativeFilter f, CancellationToken ct)
     {
         var orgIds = await user.OrganizationIdsAsync(ct);
-        var list = InitiativeList.Pages.For(db).Where(true, InitiativeList.Published);
+        ListRequest<Initiative, InitiativeSummary> list;
         if (f.Mine)
         {
             // The partnered ones by key: "owner in … or a partner row exists" cannot be answered from indexes (PostgreSQL
             // read every initiative), "owner in … or id in …" can, from two.
             var partnered = await db.InitiativePartners.Where(p => orgIds.Contains(p.OrganizationId)).Select(p => p.InitiativeId).ToArrayAsync(ct);
             list = InitiativeList.Pages.For(db, db.Initiatives.AsNoTracking().Where(i => orgIds.Contains(i.OwnerOrganizationId) || partnered.Contains(i.Id)));
+        }
+        else
+        {
+            list = InitiativeList.Pages.For(db).Where(true, InitiativeList.Published);
         }
         list = list
             .Where(InitiativeList.Text, Validation.Clean(f.Q) is { } q ? $"%{q.ToLowerInvariant()}%" : null)

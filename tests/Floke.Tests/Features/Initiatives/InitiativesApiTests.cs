@@ -289,19 +289,7 @@ public class InitiativesApiTests(Apps apps)
         }
         // The total is counted by one query and the page read by another — at the default page size compiled for the
         // filters used (InitiativeList), at any other built as a LINQ query: all three must agree.
-        async Task<int[]> Ids(string query)
-        {
-            async Task<(int Total, int[] Ids)> Read(string q)
-            {
-                var list = await (await Clients.Anonymous(app).GetAsync($"/api/v1/initiatives?q={token}&{q}")).ReadJsonAsync();
-                return (list.GetProperty("total").GetInt32(), list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray());
-            }
-            var compiled = await Read(query);
-            var built = await Read(query + "&pageSize=19");
-            Assert.Equal(built.Ids, compiled.Ids);
-            Assert.True(compiled.Ids.Length == compiled.Total || query.Contains("page="), $"{query}: {compiled.Ids.Length} items, total {compiled.Total}");
-            return compiled.Ids;
-        }
+        Task<int[]> Ids(string query) => ListPages.CompiledAndBuiltIdsAsync(Clients.Anonymous(app), $"/api/v1/initiatives?q={token}", query);
         async Task<int> Total(string query) => (await Ids(query)).Length;
         Assert.Equal(3, await Total("measure=Experiments&type=Technology&facet=Enhancement&organizationKind=Municipality&county=18"));
         Assert.Equal(1, await Total("stage=Explore"));

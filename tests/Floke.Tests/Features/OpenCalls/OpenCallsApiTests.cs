@@ -477,19 +477,7 @@ public class OpenCallsApiTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, (await leader.Http.PostAsJsonAsync($"/api/v1/calls/{cancelled}/cancel", new { reason = "Behovet er borte." })).StatusCode);
         var draft = await CallAsync(agency, "Utkast", 15, publish: false);
 
-        async Task<int[]> Ids(HttpClient reader, string query)
-        {
-            async Task<(int Total, int[] Ids)> Read(string q)
-            {
-                var list = await (await reader.GetAsync($"/api/v1/calls?q={word}&{q}")).ReadJsonAsync();
-                return (list.GetProperty("total").GetInt32(), list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).ToArray());
-            }
-            var compiled = await Read(query);
-            var built = await Read(query + "&pageSize=19");
-            Assert.Equal(built.Ids, compiled.Ids);
-            Assert.True(compiled.Ids.Length == compiled.Total || query.Contains("page="), $"{query}: {compiled.Ids.Length} items, total {compiled.Total}");
-            return compiled.Ids;
-        }
+        Task<int[]> Ids(HttpClient reader, string query) => ListPages.CompiledAndBuiltIdsAsync(reader, $"/api/v1/calls?q={word}", query);
         var anonymous = Clients.Anonymous(app);
         Assert.Equal([soon, later], await Ids(anonymous, "phase=Open")); // the nearest deadline first
         Assert.Equal([passed], await Ids(anonymous, "phase=Evaluating"));

@@ -113,11 +113,16 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         // documents changed since it was kept (they may come anywhere before the page), from its start, further by as many.
         var from = state.Gone.Count == 0 ? (int)Math.Max(0L, (long)skip - others.Length) : 0;
         var count = (int)Math.Min((long)skip + f.PageSize - from + state.Gone.Count, int.MaxValue / 16);
-        if (await SearchMatchStore.ReadSliceAsync(db, key, from, count, ct) is not { } slice || slice.Position != state.Position)
+        // On PostgreSQL the slice's documents come with it (one round trip), unless the slice reaches back over changed
+        // documents — then it is longer than the page by more than a few.
+        var slice = db.IsPostgres && state.Gone.Count == 0
+            ? await SearchMatchStore.ReadSliceWithDocumentsAsync(db, key, from, count, DocumentColumns, ReadDocument, ct)
+            : await SearchMatchStore.ReadSliceAsync(db, key, from, count, ct) is { } s ? (s.Matches, s.Position, []) : null;
+        if (slice is not { } kept || kept.Position != state.Position)
         {
             return null; // no set, or it was kept again since the state was read: the whole set decides
         }
-        var best = state.Gone.Count == 0 ? slice.Matches : [.. slice.Matches.Where(m => !state.Gone.Contains(m.Id))];
+        var best = state.Gone.Count == 0 ? kept.Matches : [.. kept.Matches.Where(m => !state.Gone.Contains(m.Id))];
         // Merged from the slice's first place on: the others that rank before its first match are counted at the places
         // just before it rather than among the set's earlier matches, but those places are all before the page (as many
         // others as there are at most, from its first place back), so the page is the same.
@@ -133,7 +138,7 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         var tally = FacetTally.Of([]);
         tally.Add(state.Tally);
         tally.Add(FacetTally.Of(own));
-        return await PageAsync(db, ids, tally, f, query, ct);
+        return await PageAsync(db, ids, tally, f, query, ct, kept.Documents);
     }
 
     /// <summary>What a word's kept set answers pages with now: the position it was kept at, its counts with the documents
@@ -474,15 +479,16 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         return await PageAsync(db, ids, tally, f, everyone, ct);
     }
 
-    /// <summary>A report of the page's documents <paramref name="ids"/> (read with their texts) among results counted by
-    /// <paramref name="tally"/>.</summary>
-    private static async Task<SearchReport> PageAsync(FlokeDbContext db, List<int> ids, FacetTally tally, SearchFilter f, MatchSet query, CancellationToken ct)
+    /// <summary>A report of the page's documents <paramref name="ids"/> (read with their texts, unless among
+    /// <paramref name="read"/>) among results counted by <paramref name="tally"/>.</summary>
+    private static async Task<SearchReport> PageAsync(FlokeDbContext db, List<int> ids, FacetTally tally, SearchFilter f, MatchSet query, CancellationToken ct,
+        IReadOnlyCollection<DocumentRow>? read = null)
     {
         if (tally.Total == 0)
         {
             return new SearchReport(new Paged<SearchResult>([], f.Page, f.PageSize, 0), NoFacets, query.Words, query.Corrections);
         }
-        var results = (await DocumentsAsync(db, ids, ct)).Select(d => d.Result(query.Stems)).ToList();
+        var results = (await DocumentsAsync(db, ids, ct, read)).Select(d => d.Result(query.Stems)).ToList();
         return new SearchReport(new Paged<SearchResult>(results, f.Page, f.PageSize, tally.Total), tally.Facets(), query.Words, query.Corrections);
     }
 
@@ -563,15 +569,45 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
     }
 
     /// <summary>The documents <paramref name="ids"/>, in that order, with their owner's name.</summary>
-    private static async Task<List<DocumentRow>> DocumentsAsync(FlokeDbContext db, List<int> ids, CancellationToken ct) =>
-        [.. (await Documents.For(db)(db, [.. ids]).ToListAsync(ct)).OrderBy(r => ids.IndexOf(r.Id))];
+    /// <summary>The documents <paramref name="ids"/> in that order, those in <paramref name="read"/> (read already) taken
+    /// from it.</summary>
+    private static async Task<List<DocumentRow>> DocumentsAsync(FlokeDbContext db, List<int> ids, CancellationToken ct,
+        IReadOnlyCollection<DocumentRow>? read = null)
+    {
+        var found = (read ?? []).ToDictionary(d => d.Id);
+        if (ids.Any(id => !found.ContainsKey(id)))
+        {
+            var missing = ids.Where(id => !found.ContainsKey(id)).ToArray();
+            // Ids are numbers, written as they are on SQLite; an array parameter on PostgreSQL, so the statement is prepared once.
+            var (sql, args) = db.IsPostgres
+                ? ($$"""SELECT {{DocumentColumns}} FROM "SearchDocuments" d WHERE d."Id" = ANY ({0})""", new object[] { missing })
+                : ($"""SELECT {DocumentColumns} FROM "SearchDocuments" d WHERE d."Id" IN ({string.Join(", ", missing)})""", []);
+            await using var relational = await db.ReadRawAsync(sql, args, ct);
+            while (await relational.DbDataReader.ReadAsync(ct))
+            {
+                var row = ReadDocument(relational.DbDataReader, 0);
+                found[row.Id] = row;
+            }
+        }
+        return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
+    }
 
-    /// <summary>Compiled: built anew, this query's expression was ~4 % of a broad search page's CPU (bench README,
-    /// "Twenty-eighth session").</summary>
-    private static readonly PerModel<Func<FlokeDbContext, int[], IAsyncEnumerable<DocumentRow>>> Documents = PerModel.Sequence((FlokeDbContext db, int[] ids) =>
-        db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .Select(d => new DocumentRow(d.Id, d.Kind, d.ItemId, d.InitiativeId, d.Title, d.Body, d.OwnerOrganizationId,
-                db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).FirstOrDefault(), d.Stage, d.CountyNumber, d.Year, d.IsPublic)));
+    /// <summary>What a found document is shown with, from <c>"SearchDocuments" d</c>, as <see cref="ReadDocument"/> reads
+    /// it. Read by hand rather than by an EF Core query, so that the page of a kept set can be read in the statement that
+    /// reads its slice (<see cref="SearchMatchStore.ReadSliceWithDocumentsAsync"/>); the same columns serve every read.</summary>
+    private const string DocumentColumns = """
+        d."Id", d."Kind", d."ItemId", d."InitiativeId", d."Title", d."Body", d."OwnerOrganizationId",
+        (SELECT o."Name" FROM "Organizations" o WHERE o."Id" = d."OwnerOrganizationId"), d."Stage", d."CountyNumber", d."Year", d."IsPublic"
+        """;
+
+    /// <summary>A row of <see cref="DocumentColumns"/> from the reader's column <paramref name="first"/> on.</summary>
+    private static DocumentRow ReadDocument(System.Data.Common.DbDataReader r, int first)
+    {
+        int? Int(int i) => r.IsDBNull(first + i) ? null : r.GetInt32(first + i);
+        string? Text(int i) => r.IsDBNull(first + i) ? null : r.GetString(first + i);
+        return new DocumentRow(r.GetInt32(first), (SearchKind)r.GetInt32(first + 1), r.GetInt32(first + 2), Int(3), r.GetString(first + 4),
+            r.GetString(first + 5), Int(6), Text(7), (InitiativeStage?)Int(8), Text(9), r.GetInt32(first + 10), r.GetBoolean(first + 11));
+    }
 
     /// <summary>Every indexed form of the words searched for, to mark where a text matched.</summary>
     private static HashSet<string> Stems(List<string[]> alternatives) =>

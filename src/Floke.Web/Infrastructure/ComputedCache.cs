@@ -29,6 +29,9 @@ public abstract class ComputedCache : IDisposable
     private readonly CancellationToken _stopping;
     private readonly TimeProvider _clock;
     private readonly bool _long;
+    private readonly ILogger _log;
+    // Keys whose last computation failed, with the previous result and until when readers get it rather than trying again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (object Previous, DateTimeOffset Until)> _failed = new();
     // How many times results were marked stale (InvalidateAsync) and forgotten (ClearAsync): a computation compares them
     // before and after (KeepAsync).
     private long _changes;
@@ -43,9 +46,10 @@ public abstract class ComputedCache : IDisposable
     /// on the reader's thread FusionCache's wait could not end before it did, and the first reader after a change waited
     /// for all of it; on the thread pool it would hold one of the few threads that serve requests for seconds.</param>
     protected ComputedCache(string name, string section, TimeSpan duration, float? eagerRefresh, long? sizeLimit,
-        IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock, int askedKeys = 0,
-        bool longComputations = false)
+        IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock, ILoggerFactory loggers,
+        int askedKeys = 0, bool longComputations = false)
     {
+        _log = loggers.CreateLogger(GetType());
         _long = longComputations;
         _asked = new int[askedKeys];
         _scopes = scopes;
@@ -67,7 +71,7 @@ public abstract class ComputedCache : IDisposable
             Duration = duration,
             IsFailSafeEnabled = true,
             FailSafeMaxDuration = TimeSpan.FromDays(1),
-            FailSafeThrottleDuration = TimeSpan.FromSeconds(5),
+            FailSafeThrottleDuration = RetryAfter,
             FactorySoftTimeout = FreshWait(config.GetValue($"{section}:FreshWait", TimeSpan.FromMilliseconds(200))),
             AllowTimedOutFactoryBackgroundCompletion = true,
             Size = sizeLimit is null ? null : 1,
@@ -80,6 +84,9 @@ public abstract class ComputedCache : IDisposable
         _notKept = _options.Duplicate();
         _notKept.SkipMemoryCacheWrite = true;
     }
+
+    /// <summary>How long after a failed computation readers get the previous result before the next one tries again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a reader waits for a fresh result. FusionCache takes a zero (or negative) soft timeout as timed out
     /// before the computation starts: the previous result would be served and never recomputed. "Never wait" is therefore
@@ -104,6 +111,11 @@ public abstract class ComputedCache : IDisposable
         {
             return kept;
         }
+        // After a failed computation, its previous result until it is tried again (see RetryAfter).
+        if (_failed.TryGetValue(key, out var failed) && failed.Previous is T last && _clock.GetUtcNow() < failed.Until)
+        {
+            return last;
+        }
         // Not the reader's token: one who leaves stops waiting (below), and what they started still finishes and is kept.
         // (Given to FusionCache, a reader who left threw the computation away, and the next reader started it again.)
         var result = _cache.GetOrSetAsync<T>(key, async (context, _) =>
@@ -120,7 +132,22 @@ public abstract class ComputedCache : IDisposable
                     context.Options.Size = Math.Max(1, size(value));
                 }
                 await KeepAsync(context, key, value, changes);
+                _failed.TryRemove(key, out var _);
                 return value;
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            {
+                // FusionCache gives the readers the previous result (fail-safe) and says nothing. A result marked stale by a
+                // change is stale again at every read, so its fail-safe throttle never held: the next reader started the same
+                // failing computation at once (the spread of solutions, out of memory at 2.5 × national scale, ten times in
+                // fifteen seconds: bench README "Thirty-first session").
+                _log.LogError(e, "Computing {Key} for the {Cache} cache failed; readers get the previous result, and it is computed again after {Seconds} s",
+                    key, _tag, RetryAfter.TotalSeconds);
+                if (context.HasStaleValue && context.StaleValue.Value is { } stale)
+                {
+                    _failed[key] = (stale, _clock.GetUtcNow() + RetryAfter);
+                }
+                throw;
             }
             finally
             {
@@ -236,8 +263,9 @@ public abstract class ComputedCache : IDisposable
 /// <summary>National figures (who invests, who gains; the spread of solutions; the insights dashboard) are sums over the
 /// whole country: at national scale computing one takes from a second to many. Kept until anything they count
 /// (<see cref="ICountedNationally"/>) is saved, and refreshed in the background near the end of their ten minutes.</summary>
-public sealed class InsightsCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
-    : ComputedCache("insights", "Floke:Insights", TimeSpan.FromMinutes(10), 0.9f, null, scopes, config, lifetime, clock, longComputations: true);
+public sealed class InsightsCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock,
+    ILoggerFactory loggers)
+    : ComputedCache("insights", "Floke:Insights", TimeSpan.FromMinutes(10), 0.9f, null, scopes, config, lifetime, clock, loggers, longComputations: true);
 
 /// <summary>An entity the national figures count: saving a change to one marks the cached figures stale.</summary>
 public interface ICountedNationally;

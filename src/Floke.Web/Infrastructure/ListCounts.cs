@@ -7,8 +7,9 @@ namespace Floke.Web.Infrastructure;
 /// list, so it is counted once and kept until anything is saved (<see cref="CacheInvalidation"/>); then the next reader
 /// counts again on their own request. At most 20,000 counts are kept, the least used dropped first. A count that also
 /// changes with the clock (open calls) is kept until the moment it would change (<see cref="CountUntilAsync{T}"/>).</summary>
-public sealed class ListCounts(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
-    : ComputedCache("counts", "Floke:Counts", TimeSpan.FromMinutes(10), null, 20_000, scopes, config, lifetime, clock)
+public sealed class ListCounts(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock,
+    ILoggerFactory loggers)
+    : ComputedCache("counts", "Floke:Counts", TimeSpan.FromMinutes(10), null, 20_000, scopes, config, lifetime, clock, loggers)
 {
     /// <summary>The number of items <paramref name="query"/> finds. <paramref name="list"/> and <paramref name="filter"/>
     /// (a record of scalars, with page and page size left out) and <paramref name="organizationIds"/> must together say

@@ -241,10 +241,40 @@ public sealed class InsightsCacheNeverWaitingTests() : InsightsCacheApp("00:00:0
     }
 }
 
-/// <summary>An app of its own with the given <c>Floke:Insights:FreshWait</c>, and its national-figures cache.</summary>
-public abstract class InsightsCacheApp(string freshWait) : IAsyncLifetime
+/// <summary>A computation that fails (at national scale: out of memory beside full caches) leaves readers the previous
+/// figures, and the next readers do not start it again at once.</summary>
+public sealed class InsightsCacheFailureTests() : InsightsCacheApp("00:00:00.200", new ManualClock(DateTimeOffset.UtcNow))
 {
-    private readonly FlokeApp _app = new("sqlite", new() { ["Floke:Insights:FreshWait"] = freshWait });
+    [Fact]
+    public async Task AFailedComputation_LeavesThePreviousFigures_AndIsTriedAgainOnlyAfterAPause()
+    {
+        Assert.Equal(1, await Get("f", () => Task.FromResult(1)));
+        await Cache.InvalidateAsync();
+        var tries = 0;
+        Task<int> Failing()
+        {
+            Interlocked.Increment(ref tries);
+            return Task.FromException<int>(new InvalidOperationException("no room for the figures"));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(1, await Get("f", Failing));
+        }
+        Assert.Equal(1, tries);
+
+        ((ManualClock)Clock!).Advance(ComputedCache.RetryAfter);
+        Assert.Equal(2, await Get("f", () => Task.FromResult(2)));
+        Assert.Equal(2, await Get("f", Failing));
+        Assert.Equal(1, tries);
+    }
+}
+
+/// <summary>An app of its own with the given <c>Floke:Insights:FreshWait</c> (and clock), and its national-figures cache.</summary>
+public abstract class InsightsCacheApp(string freshWait, TimeProvider? clock = null) : IAsyncLifetime
+{
+    private readonly FlokeApp _app = new("sqlite", new() { ["Floke:Insights:FreshWait"] = freshWait }, clock);
+    protected TimeProvider? Clock => clock;
     protected InsightsCache Cache => _app.Services.GetRequiredService<InsightsCache>();
 
     /// <summary>Starts the app (migrations, demo data) before the test, so no timed read counts its start.</summary>

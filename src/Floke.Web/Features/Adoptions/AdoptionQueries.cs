@@ -136,11 +136,48 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
     private static async Task<SpreadReport> ComputeSpreadAsync(FlokeDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var adoptions = db.Adoptions.AsNoTracking().Where(a => a.Initiative!.Visibility == InitiativeVisibility.Published);
-        var byInitiative = await adoptions.GroupBy(a => new { a.InitiativeId, a.Status })
-            .Select(g => new { g.Key.InitiativeId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var counts = byInitiative.GroupBy(r => r.InitiativeId).ToDictionary(g => g.Key, g => Counts(g.Select(r => (r.Status, r.Count))));
-        var top = counts.OrderByDescending(c => c.Value.Adopted).ThenByDescending(c => c.Value.Piloting).ThenByDescending(c => c.Value.Total)
-            .ThenBy(c => c.Key).Take(TopRows).Select(c => c.Key).ToArray();
+        // Each initiative's counts by status, streamed in initiative order and folded as they come into the totals, how many
+        // solutions are adopted somewhere and the most adopted — not kept as a table of every initiative: at 2.5 × national
+        // scale that table did not fit beside full caches under the heap limit, and every computation of the page failed
+        // (bench README, "Thirty-first session").
+        var byStatus = new Dictionary<AdoptionStatus, int>();
+        var solutionsSpread = 0;
+        var best = new List<(int Id, AdoptionCounts Counts)>(TopRows + 1);
+        var rows = new List<(AdoptionStatus Status, int Count)>(4);
+        int? current = null;
+        void Fold()
+        {
+            if (current is not { } id)
+            {
+                return;
+            }
+            var c = Counts(rows);
+            solutionsSpread += c.Adopted > 0 ? 1 : 0;
+            var at = best.FindIndex(b => MoreAdopted(c, id, b.Counts, b.Id));
+            if (at >= 0 || best.Count < TopRows)
+            {
+                best.Insert(at >= 0 ? at : best.Count, (id, c));
+                if (best.Count > TopRows)
+                {
+                    best.RemoveAt(TopRows);
+                }
+            }
+            rows.Clear();
+        }
+        await foreach (var r in adoptions.GroupBy(a => new { a.InitiativeId, a.Status })
+            .Select(g => new { g.Key.InitiativeId, g.Key.Status, Count = g.Count() }).OrderBy(r => r.InitiativeId).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (r.InitiativeId != current)
+            {
+                Fold();
+                current = r.InitiativeId;
+            }
+            rows.Add((r.Status, r.Count));
+            byStatus[r.Status] = byStatus.GetValueOrDefault(r.Status) + r.Count;
+        }
+        Fold();
+        var top = best.Select(b => b.Id).ToArray();
+        var counts = best.ToDictionary(b => b.Id, b => b.Counts);
         var titles = await db.Initiatives.AsNoTracking().Where(i => top.Contains(i.Id))
             .Select(i => new { i.Id, i.Title, Owner = i.OwnerOrganization!.Name,
                 Counties = db.Adoptions.Where(a => a.InitiativeId == i.Id && a.Status != AdoptionStatus.Abandoned && a.AdopterOrganization!.CountyNumber != null)
@@ -167,9 +204,16 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
             .ToDictionaryAsync(i => i.Id, i => i.Title, ct);
         var mostInspiring = inspiring.Where(i => inspiringTitles.ContainsKey(i.Id)).Select(i => new InspirationRow(i.Id, inspiringTitles[i.Id], i.Count)).ToList();
 
-        var totals = Counts(byInitiative.GroupBy(r => r.Status).Select(g => (g.Key, g.Sum(r => r.Count))));
-        return new SpreadReport(mostAdopted, byLevel, byCounty, mostInspiring, totals, counts.Count(c => c.Value.Adopted > 0)) { ComputedAt = now };
+        var totals = Counts(byStatus.Select(s => (s.Key, s.Value)));
+        return new SpreadReport(mostAdopted, byLevel, byCounty, mostInspiring, totals, solutionsSpread) { ComputedAt = now };
     }
+
+    /// <summary>Whether a solution comes before another among the most adopted: more adoptions in use, then more pilots,
+    /// then more in all, then the older initiative.</summary>
+    private static bool MoreAdopted(AdoptionCounts a, int aId, AdoptionCounts b, int bId) =>
+        (a.Adopted, a.Piloting, a.Total) != (b.Adopted, b.Piloting, b.Total)
+            ? (a.Adopted, a.Piloting, a.Total).CompareTo((b.Adopted, b.Piloting, b.Total)) > 0
+            : aId < bId;
 }
 
 public sealed record AdoptionFilter(int? Initiative = null, int? Adopter = null, AdoptionStatus? Status = null, string? County = null,

@@ -13,9 +13,10 @@ namespace Floke.Web.Features.Search;
 /// filled the old generation — p95 52 ms on those pages against 33 ms with 32 MB, pages asked again as fast (bench README).
 /// Since the twentieth session a page is kept only from its second ask (<see cref="AskedKeys"/> keys remembered, 256 KB):
 /// most pages of a query are asked once.</summary>
-public sealed class SearchCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock)
+public sealed class SearchCache(IServiceScopeFactory scopes, IConfiguration config, IHostApplicationLifetime lifetime, TimeProvider clock,
+    ILoggerFactory loggers)
     : ComputedCache("search", "Floke:Search", TimeSpan.FromMinutes(5), null, config.GetValue("Floke:Search:CacheMegabytes", 32L) * 1024,
-        scopes, config, lifetime, clock, AskedKeys)
+        scopes, config, lifetime, clock, loggers, AskedKeys)
 {
     /// <summary>How many pages asked once are remembered, so that a second ask keeps the page.</summary>
     public const int AskedKeys = 1 << 16;

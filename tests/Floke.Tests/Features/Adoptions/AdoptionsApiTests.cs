@@ -74,6 +74,49 @@ public class AdoptionsApiTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Spread_RanksTheMostAdopted_AndItsTotalsAgreeWithTheAdoptions(string provider)
+    {
+        var app = apps[provider];
+        // Ranked by adoptions in use, then pilots, then all adoptions (no other test adopts a solution more than once).
+        string[][] patterns = [["Adopted", "Adopted"], ["Adopted", "Adopted", "Piloting"], ["Adopted", "Considering", "Considering", "Considering"],
+            ["Adopted", "Adopted", "Piloting", "Abandoned"]];
+        var initiatives = new List<int>();
+        foreach (var pattern in patterns)
+        {
+            var (_, _, initiative) = await BenefitsApiTests.InitiativeAsync(app);
+            initiatives.Add(initiative);
+            foreach (var status in pattern)
+            {
+                var user = await Clients.NewApiUserAsync(app, "adopter");
+                var org = await user.CreateOrganizationAsync();
+                Assert.Equal(HttpStatusCode.Created, (await AdoptAsync(user, initiative, org, status, status == "Abandoned" ? "Passet ikke for oss" : null)).StatusCode);
+            }
+        }
+
+        var spread = await (await Clients.Anonymous(app).GetAsync("/api/v1/adoptions/spread")).ReadJsonAsync();
+        var ranked = spread.GetProperty("mostAdopted").EnumerateArray().Select(r => r.GetProperty("initiativeId").GetInt32()).ToList();
+        Assert.Equal([initiatives[3], initiatives[1], initiatives[0], initiatives[2]], ranked.Where(initiatives.Contains));
+        // Every adoption of a published initiative counted once, by status, and each solution adopted somewhere once.
+        var adoptedIn = new HashSet<int>();
+        foreach (var status in new[] { "Considering", "Piloting", "Adopted", "Abandoned" })
+        {
+            var listed = await (await Clients.Anonymous(app).GetAsync($"/api/v1/adoptions?status={status}&pageSize=1")).ReadJsonAsync();
+            Assert.Equal(listed.GetProperty("total").GetInt32(), spread.GetProperty("totals").GetProperty(status.ToLowerInvariant()).GetInt32());
+        }
+        for (var page = 1; ; page++)
+        {
+            var items = (await (await Clients.Anonymous(app).GetAsync($"/api/v1/adoptions?status=Adopted&pageSize=100&page={page}")).ReadJsonAsync())
+                .GetProperty("items").EnumerateArray().ToList();
+            adoptedIn.UnionWith(items.Select(i => i.GetProperty("initiativeId").GetInt32()));
+            if (items.Count < 100)
+            {
+                break;
+            }
+        }
+        Assert.Equal(adoptedIn.Count, spread.GetProperty("solutionsSpread").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Spread_CountsAdoptionsConsistently_AcrossLevelsAndCounties(string provider)
     {
         var app = apps[provider];

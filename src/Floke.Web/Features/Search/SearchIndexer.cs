@@ -7,6 +7,7 @@ using Floke.Web.Features.OpenCalls;
 using Floke.Web.Infrastructure.Data;
 using LinqKit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Barrier = Floke.Web.Features.Barriers.Barrier;
 
@@ -160,7 +161,9 @@ public static class SearchIndexer
         }
         await SearchMatchStore.ResumeAsync(db, ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var sets = await SearchQueries.KeepCommonWordsAsync(db, keepMatchesFrom, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, ct);
+        // The app's logger (EF Core's is the app's): a set that could not be kept is logged, not lost in silence.
+        var logger = db.GetService<ILoggerFactory>().CreateLogger(typeof(SearchIndexer));
+        var sets = await SearchQueries.KeepCommonWordsAsync(db, keepMatchesFrom, logger, ct);
         progress?.WriteLine($"  search: the matches of {sets:N0} common words kept ({watch.Elapsed.TotalSeconds:N1} s)");
         return total;
     }

@@ -23,15 +23,14 @@ public abstract class ComputedCache : IDisposable
     private readonly FusionCacheEntryOptions _inline;
     private readonly FusionCacheEntryOptions _notKept;
     private readonly int[] _asked;
-    // Each key being computed, with its previous result (null when it has none) for readers while it is.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object?> _computing = new();
+    // The previous result (null when none) readers get at once, and until when: each key being computed (until it is
+    // done), and each key whose computation failed (for RetryAfter, then it is tried again).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (object? Previous, DateTimeOffset Until)> _previous = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly CancellationToken _stopping;
     private readonly TimeProvider _clock;
     private readonly bool _long;
     private readonly ILogger _log;
-    // Keys whose last computation failed, with the previous result and until when readers get it rather than trying again.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (object Previous, DateTimeOffset Until)> _failed = new();
     // How many times results were marked stale (InvalidateAsync) and forgotten (ClearAsync): a computation compares them
     // before and after (KeepAsync).
     private long _changes;
@@ -103,25 +102,23 @@ public abstract class ComputedCache : IDisposable
     public async ValueTask<T> GetAsync<T>(string key, Func<FlokeDbContext, DateTimeOffset, CancellationToken, Task<T>> compute,
         CancellationToken ct, Func<T, long>? size = null, bool fromSecondAsk = false)
     {
-        // While the key is being computed, its previous result at once. FusionCache would have every such reader wait for
-        // the key's lock up to FreshWait: seconds of 200 ms waits for a slow figure. Nor is the previous result read from
-        // FusionCache (TryGetAsync): a read that finds a result marked stale by a change marks it stale again, and when the
-        // new result was stored in between, that mark fell on the new one — the next reader computed it all again.
-        if (_computing.TryGetValue(key, out var previous) && previous is T kept)
+        // While the key is being computed, or for a while after it failed, its previous result at once. FusionCache would
+        // have every such reader wait for the key's lock up to FreshWait: seconds of 200 ms waits for a slow figure. Nor is
+        // the previous result read from FusionCache (TryGetAsync): a read that finds a result marked stale by a change marks
+        // it stale again, and when the new result was stored in between, that mark fell on the new one — the next reader
+        // computed it all again.
+        if (_previous.TryGetValue(key, out var previous) && previous.Previous is T kept && _clock.GetUtcNow() < previous.Until)
         {
             return kept;
-        }
-        // After a failed computation, its previous result until it is tried again (see RetryAfter).
-        if (_failed.TryGetValue(key, out var failed) && failed.Previous is T last && _clock.GetUtcNow() < failed.Until)
-        {
-            return last;
         }
         // Not the reader's token: one who leaves stops waiting (below), and what they started still finishes and is kept.
         // (Given to FusionCache, a reader who left threw the computation away, and the next reader started it again.)
         var result = _cache.GetOrSetAsync<T>(key, async (context, _) =>
         {
             var changes = Changes();
-            _computing[key] = context.HasStaleValue ? context.StaleValue.Value : null;
+            object? stale = context.HasStaleValue ? context.StaleValue.Value : null;
+            _previous[key] = (stale, DateTimeOffset.MaxValue);
+            var failed = false;
             try
             {
                 var value = _long
@@ -132,7 +129,6 @@ public abstract class ComputedCache : IDisposable
                     context.Options.Size = Math.Max(1, size(value));
                 }
                 await KeepAsync(context, key, value, changes);
-                _failed.TryRemove(key, out var _);
                 return value;
             }
             catch (Exception e) when (!_stopping.IsCancellationRequested)
@@ -143,15 +139,19 @@ public abstract class ComputedCache : IDisposable
                 // fifteen seconds: bench README "Thirty-first session").
                 _log.LogError(e, "Computing {Key} for the {Cache} cache failed; readers get the previous result, and it is computed again after {Seconds} s",
                     key, _tag, RetryAfter.TotalSeconds);
-                if (context.HasStaleValue && context.StaleValue.Value is { } stale)
-                {
-                    _failed[key] = (stale, _clock.GetUtcNow() + RetryAfter);
-                }
+                failed = stale is not null;
                 throw;
             }
             finally
             {
-                _computing.TryRemove(key, out var _);
+                if (failed)
+                {
+                    _previous[key] = (stale, _clock.GetUtcNow() + RetryAfter);
+                }
+                else
+                {
+                    _previous.TryRemove(key, out var _);
+                }
             }
         }, fromSecondAsk && !AskedBefore(key) ? _notKept : _options, _tags, CancellationToken.None);
         return result.IsCompletedSuccessfully ? result.Result : await result.AsTask().WaitAsync(ct);

@@ -177,13 +177,12 @@ public sealed class AdoptionQueries(FlokeDbContext db, CurrentUser user, Insight
         }
         Fold();
         var top = best.Select(b => b.Id).ToArray();
-        var counts = best.ToDictionary(b => b.Id, b => b.Counts);
         var titles = await db.Initiatives.AsNoTracking().Where(i => top.Contains(i.Id))
             .Select(i => new { i.Id, i.Title, Owner = i.OwnerOrganization!.Name,
                 Counties = db.Adoptions.Where(a => a.InitiativeId == i.Id && a.Status != AdoptionStatus.Abandoned && a.AdopterOrganization!.CountyNumber != null)
                     .Select(a => a.AdopterOrganization!.CountyNumber).Distinct().Count() })
             .ToDictionaryAsync(i => i.Id, ct);
-        var mostAdopted = top.Select(id => new MostAdoptedRow(id, titles[id].Title, titles[id].Owner, counts[id], titles[id].Counties)).ToList();
+        var mostAdopted = best.Select(b => new MostAdoptedRow(b.Id, titles[b.Id].Title, titles[b.Id].Owner, b.Counts, titles[b.Id].Counties)).ToList();
 
         var pairs = await adoptions.Where(a => a.Status != AdoptionStatus.Abandoned)
             .GroupBy(a => new { OwnerKind = a.Initiative!.OwnerOrganization!.Kind, AdopterKind = a.AdopterOrganization!.Kind,

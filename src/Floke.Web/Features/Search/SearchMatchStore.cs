@@ -195,7 +195,7 @@ internal static class SearchMatchStore
 
     /// <summary>PostgreSQL: the slice <see cref="ReadSliceAsync"/> reads, and in the same statement a row for each of its
     /// matches' documents — <paramref name="columns"/> of <c>"SearchDocuments" d</c>, read by <paramref name="read"/> from
-    /// the reader's column 3 on. A new page of a common word is then one round trip rather than two: under load on two
+    /// the reader's column 2 on. A new page of a common word is then one round trip rather than two: under load on two
     /// cores each statement's round trip (a send and a wake-up on both sides) cost more than the statement did (bench
     /// README, "Thirty-first session"). The slice comes with the first row only; the documents in no particular order.</summary>
     public static async Task<(SearchQueries.Match[] Matches, string Position, List<T> Documents)?> ReadSliceWithDocumentsAsync<T>(FlokeDbContext db,
@@ -206,8 +206,8 @@ internal static class SearchMatchStore
         // A match's id is its first four bytes, least significant first (the kept set is the matches' memory, and x64 and
         // arm64 are little-endian): the ids are taken from the slice in the database.
         var sql = Slice + $$"""
-            WITH s AS MATERIALIZED (SELECT "Position", octet_length("Matches")::int8 AS "Length", substring("Matches" from {1} for {2}) AS "Slice" FROM "SearchMatchSets" WHERE "Key" = {0})
-            SELECT s."Position", s."Length", CASE WHEN row_number() OVER () = 1 THEN s."Slice" END, {{columns}}
+            WITH s AS MATERIALIZED (SELECT "Position", substring("Matches" from {1} for {2}) AS "Slice" FROM "SearchMatchSets" WHERE "Key" = {0})
+            SELECT s."Position", CASE WHEN row_number() OVER () = 1 THEN s."Slice" END, {{columns}}
             FROM s LEFT JOIN "SearchDocuments" d ON d."Id" = ANY (ARRAY(
                 SELECT get_byte(s."Slice", i) | (get_byte(s."Slice", i + 1) << 8) | (get_byte(s."Slice", i + 2) << 16) | (get_byte(s."Slice", i + 3) << 24)
                 FROM generate_series(0, octet_length(s."Slice") - {{size}}, {{size}}) i))
@@ -219,14 +219,14 @@ internal static class SearchMatchStore
             return null;
         }
         var position = reader.GetString(0);
-        var slice = reader.IsDBNull(2) ? [] : await reader.GetFieldValueAsync<byte[]>(2, ct);
+        var slice = reader.IsDBNull(1) ? [] : await reader.GetFieldValueAsync<byte[]>(1, ct);
         var matches = MemoryMarshal.Cast<byte, SearchQueries.Match>(slice).ToArray();
         var documents = new List<T>(matches.Length);
         do
         {
-            if (!reader.IsDBNull(3))
+            if (!reader.IsDBNull(2))
             {
-                documents.Add(read(reader, 3));
+                documents.Add(read(reader, 2));
             }
         }
         while (await reader.ReadAsync(ct));

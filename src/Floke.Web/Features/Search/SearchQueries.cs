@@ -575,9 +575,8 @@ public sealed class SearchQueries(FlokeDbContext db, CurrentUser user, SearchCac
         IReadOnlyCollection<DocumentRow>? read = null)
     {
         var found = (read ?? []).ToDictionary(d => d.Id);
-        if (ids.Any(id => !found.ContainsKey(id)))
+        if (ids.Where(id => !found.ContainsKey(id)).ToArray() is { Length: > 0 } missing)
         {
-            var missing = ids.Where(id => !found.ContainsKey(id)).ToArray();
             // Ids are numbers, written as they are on SQLite; an array parameter on PostgreSQL, so the statement is prepared once.
             var (sql, args) = db.IsPostgres
                 ? ($$"""SELECT {{DocumentColumns}} FROM "SearchDocuments" d WHERE d."Id" = ANY ({0})""", new object[] { missing })
